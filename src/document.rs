@@ -1,0 +1,578 @@
+//! Article structure: headline, byline/source, publication date, body
+//! paragraphs, and the boilerplate that is not article text.
+//!
+//! Works line by line on the decoded text. Each line is classified once; the
+//! recognizers later read only the headline and the body paragraphs, and the
+//! output lists every dropped span so a user can check what was removed.
+
+use crate::dates::{find_dates, Date};
+use crate::normalize::Normalizer;
+
+/// A `[start, end)` range of characters in the decoded text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Why a span was dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BoilerplateKind {
+    CookieNotice,
+    ReadAlso,
+    RelatedHeadlines,
+    RepeatedHeadline,
+    Footer,
+    Caption,
+    Ticker,
+    Share,
+    DateLine,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Boilerplate {
+    pub kind: BoilerplateKind,
+    pub span: Span,
+}
+
+/// The structure of one article.
+#[derive(Debug, Clone, Default)]
+pub struct Structure {
+    pub headline: Option<Span>,
+    /// The byline line, when there is one.
+    pub byline: Option<Span>,
+    /// The outlet or author named in the byline.
+    pub source: Option<String>,
+    pub date: Option<Date>,
+    /// Where the publication date was read.
+    pub date_span: Option<Span>,
+    pub body: Vec<Span>,
+    pub boilerplate: Vec<Boilerplate>,
+}
+
+impl Structure {
+    /// The spans recognizers read: headline, then body paragraphs, in order.
+    pub fn content(&self) -> Vec<Span> {
+        let mut v: Vec<Span> = self
+            .headline
+            .into_iter()
+            .chain(self.body.iter().copied())
+            .collect();
+        v.sort();
+        v
+    }
+}
+
+struct Line {
+    /// Trimmed span in the text.
+    span: Span,
+    /// Match-normalized, trimmed.
+    norm: String,
+    words: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Blank,
+    Text,
+    Headline,
+    Byline,
+    Date,
+    Drop(BoilerplateKind),
+}
+
+const AGENCIES: &[&str] = &[
+    "رويترز",
+    "ا ف ب",
+    "اف ب",
+    "فرانس برس",
+    "واع",
+    "سانا",
+    "الاناضول",
+    "واس",
+    "وام",
+    "قنا",
+    "كونا",
+    "بنا",
+    "بترا",
+    "وفا",
+    "اش ا",
+    "د ب ا",
+    "شينخوا",
+    "سبوتنيك",
+    "ارنا",
+    "تاس",
+    "ريا نوفوستي",
+    "الوكالات",
+    "وكالات",
+    "ا ب",
+    "اسوشيتد برس",
+    "يو بي اي",
+    "cnn",
+    "bbc",
+    "afp",
+    "reuters",
+    "ap",
+];
+
+/// Analyze the structure of a decoded article.
+pub fn structure(text: &str, nz: &Normalizer) -> Structure {
+    let lines = split_lines(text, nz);
+    let mut class: Vec<Class> = lines
+        .iter()
+        .map(|l| {
+            if l.norm.is_empty() {
+                Class::Blank
+            } else {
+                Class::Text
+            }
+        })
+        .collect();
+    let mut st = Structure::default();
+
+    let arabic_letters: usize = text
+        .chars()
+        .filter(|c| ('\u{0600}'..='\u{06FF}').contains(c))
+        .count();
+    let latin_letters: usize = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    let mostly_arabic = arabic_letters > latin_letters;
+
+    // Line-local boilerplate.
+    for (i, l) in lines.iter().enumerate() {
+        if class[i] != Class::Text {
+            continue;
+        }
+        if let Some(k) = boilerplate_kind(&l.norm, l.words, mostly_arabic) {
+            class[i] = Class::Drop(k);
+        }
+    }
+
+    // Related-headline lists: runs of (short line, date-only line) pairs.
+    let date_only: Vec<bool> = lines.iter().map(|l| is_date_only(&l.norm)).collect();
+    mark_related_lists(&lines, &date_only, &mut class);
+
+    // Head of the article: byline, date and headline among the first lines.
+    let head: Vec<usize> = (0..lines.len())
+        .filter(|&i| class[i] != Class::Blank)
+        .take(6)
+        .collect();
+    for (k, &i) in head.iter().enumerate() {
+        if class[i] != Class::Text {
+            continue;
+        }
+        if k < 4 && st.source.is_none() {
+            if let Some(src) = byline_source(text, &lines[i]) {
+                class[i] = Class::Byline;
+                st.byline = Some(lines[i].span);
+                st.source = Some(src);
+                continue;
+            }
+        }
+        if st.date.is_none() && date_only[i] {
+            let chars: Vec<char> = lines[i].norm.chars().collect();
+            if let Some(f) = find_dates(&chars).first() {
+                class[i] = Class::Date;
+                st.date = Some(f.date);
+                st.date_span = Some(lines[i].span);
+            }
+        }
+    }
+    // Headline: the first content line, unless the file opens with a byline.
+    if let Some(&first) = head.first() {
+        if class[first] == Class::Text && looks_like_headline(&lines[first]) {
+            class[first] = Class::Headline;
+            st.headline = Some(lines[first].span);
+        }
+    }
+    // Repeated headlines and other date-only lines.
+    if let Some(h) = st.headline {
+        let hn = lines
+            .iter()
+            .find(|l| l.span == h)
+            .map(|l| l.norm.clone())
+            .unwrap_or_default();
+        for (i, l) in lines.iter().enumerate() {
+            if class[i] == Class::Text && l.norm == hn {
+                class[i] = Class::Drop(BoilerplateKind::RepeatedHeadline);
+            }
+        }
+    }
+    for i in 0..lines.len() {
+        if class[i] == Class::Text && date_only[i] {
+            class[i] = Class::Drop(BoilerplateKind::DateLine);
+        }
+    }
+    for (i, l) in lines.iter().enumerate() {
+        match class[i] {
+            Class::Text => st.body.push(l.span),
+            Class::Drop(kind) => st.boilerplate.push(Boilerplate { kind, span: l.span }),
+            _ => {}
+        }
+    }
+    st
+}
+
+fn split_lines(text: &str, nz: &Normalizer) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut cur = String::new();
+    for (pos, c) in text.chars().chain(std::iter::once('\n')).enumerate() {
+        if c == '\n' {
+            out.push(make_line(&cur, start, nz));
+            cur.clear();
+            start = pos + 1;
+        } else {
+            cur.push(c);
+        }
+    }
+    // the chained sentinel adds one line past a final newline; drop it if empty
+    if text.ends_with('\n') {
+        out.pop();
+    }
+    out
+}
+
+fn make_line(raw: &str, start: usize, nz: &Normalizer) -> Line {
+    let chars: Vec<char> = raw.chars().collect();
+    let invisible = |c: &char| {
+        c.is_whitespace()
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    let lead = chars.iter().take_while(|c| invisible(c)).count();
+    let trail = chars[lead..]
+        .iter()
+        .rev()
+        .take_while(|c| invisible(c))
+        .count();
+    let span = Span {
+        start: start + lead,
+        end: start + chars.len() - trail,
+    };
+    let trimmed: String = chars[lead..chars.len() - trail].iter().collect();
+    let norm = nz.normalize_str(&trimmed);
+    let norm = norm.split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = norm
+        .split(' ')
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+        .count();
+    Line { span, norm, words }
+}
+
+fn boilerplate_kind(n: &str, words: usize, mostly_arabic: bool) -> Option<BoilerplateKind> {
+    use BoilerplateKind::*;
+    if n.contains("ملفات تعريف الارتباط") || n.contains("الكوكيز") || n.contains("cookie")
+    {
+        return Some(CookieNotice);
+    }
+    let letters: String = n
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .collect();
+    let letters = letters.split_whitespace().collect::<Vec<_>>().join(" ");
+    for p in [
+        "اقرا ايضا",
+        "اقرا ايضً",
+        "اقرا كذلك",
+        "اقرا المزيد",
+        "شاهد ايضا",
+        "طالع ايضا",
+        "اقرأ ايضا",
+        "read also",
+        "read more",
+        "اقرا ايض",
+        "مواضيع ذات صله",
+        "اخبار ذات صله",
+        "المزيد من الاخبار",
+    ] {
+        if letters.starts_with(p) {
+            return Some(ReadAlso);
+        }
+    }
+    if n.contains("powered by")
+        || n.contains("design by")
+        || n.contains("designed by")
+        || n.contains("جميع الحقوق محفوظه")
+        || n.contains("all rights reserved")
+        || n.contains('©')
+        || n.starts_with("copyright")
+    {
+        return Some(Footer);
+    }
+    if words <= 3
+        && (letters == "عاجل"
+            || letters == "خبر عاجل"
+            || letters == "عاجل عاجل"
+            || letters == "breaking news"
+            || letters == "breaking")
+    {
+        return Some(Ticker);
+    }
+    if words <= 4
+        && [
+            "شارك",
+            "شارك الخبر",
+            "مشاركه",
+            "share",
+            "تويتر فيسبوك",
+            "طباعه",
+            "ارسل لصديق",
+            "تابعونا",
+        ]
+        .contains(&letters.as_str())
+    {
+        return Some(Share);
+    }
+    let latin = n.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    let arabic = n
+        .chars()
+        .filter(|c| ('\u{0600}'..='\u{06FF}').contains(c))
+        .count();
+    if n.contains("photo by")
+        || n.contains("afp photo")
+        || n.contains("getty images")
+        || n.contains("(photo")
+        || n.contains("mandatory credit")
+    {
+        return Some(Caption);
+    }
+    if mostly_arabic && latin >= 20 && latin * 10 >= (latin + arabic) * 7 && words >= 4 {
+        return Some(Caption);
+    }
+    if words <= 8
+        && (letters.starts_with("تصوير")
+            || letters.starts_with("صوره ارشيفيه")
+            || letters.starts_with("مصدر الصوره"))
+    {
+        return Some(Caption);
+    }
+    None
+}
+
+/// A line that is only a date, maybe with a weekday, a time and a label.
+fn is_date_only(n: &str) -> bool {
+    if n.is_empty() {
+        return false;
+    }
+    let chars: Vec<char> = n.chars().collect();
+    let found = find_dates(&chars);
+    let Some(f) = found.first() else { return false };
+    let rest: String = chars[..f.start]
+        .iter()
+        .chain(chars[f.end..].iter())
+        .collect();
+    const ALLOWED: &[&str] = &[
+        "نشر",
+        "في",
+        "بتاريخ",
+        "تاريخ",
+        "النشر",
+        "اخر",
+        "تحديث",
+        "date",
+        "published",
+        "gmt",
+        "am",
+        "pm",
+        "الساعه",
+        "ص",
+        "م",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "utc",
+        "updated",
+        "الموافق",
+        "هـ",
+        "ه",
+    ];
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            w.chars().all(|c| c.is_ascii_digit())
+                || ALLOWED.contains(&w)
+                || crate::dates::WEEKDAYS.iter().any(|(d, _)| {
+                    w == *d || w.strip_prefix("ال") == Some(d) || w.strip_prefix("يوم").is_some()
+                })
+        })
+}
+
+fn mark_related_lists(lines: &[Line], date_only: &[bool], class: &mut [Class]) {
+    // indices of non-blank lines
+    let idx: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].norm.is_empty())
+        .collect();
+    let mut k = 0;
+    while k + 1 < idx.len() {
+        // count consecutive (text, date) pairs starting at k
+        let mut pairs = 0;
+        let mut j = k;
+        while j + 1 < idx.len()
+            && !date_only[idx[j]]
+            && date_only[idx[j + 1]]
+            && lines[idx[j]].words <= 20
+            && matches!(class[idx[j]], Class::Text)
+        {
+            pairs += 1;
+            j += 2;
+        }
+        if pairs >= 2 {
+            for &i in &idx[k..j] {
+                class[i] = Class::Drop(BoilerplateKind::RelatedHeadlines);
+            }
+            k = j;
+        } else {
+            k += 1;
+        }
+    }
+}
+
+fn byline_source(text: &str, l: &Line) -> Option<String> {
+    if l.words == 0 || l.words > 7 {
+        return None;
+    }
+    let orig: String = text
+        .chars()
+        .skip(l.span.start)
+        .take(l.span.end - l.span.start)
+        .collect();
+    let n = &l.norm;
+    let clean = |s: &str| -> Option<String> {
+        let s = s.trim().trim_matches(|c: char| {
+            c == ':' || c == '/' || c == '-' || c == '|' || c.is_whitespace()
+        });
+        if s.is_empty() {
+            None
+        } else {
+            Some(s.to_string())
+        }
+    };
+    // the original-text remainder after the first `k` words of the line
+    let after_words = |k: usize| -> String {
+        let mut seen = 0;
+        let mut in_word = false;
+        for (bi, c) in orig.char_indices() {
+            let w = c.is_alphanumeric();
+            if w && !in_word {
+                if seen == k {
+                    return orig[bi..].to_string();
+                }
+                seen += 1;
+            }
+            in_word = w;
+        }
+        String::new()
+    };
+    for p in [
+        "خاص",
+        "متابعه",
+        "بقلم",
+        "كتب",
+        "كتبت",
+        "المصدر",
+        "تقرير",
+        "اعداد",
+        "ترجمه",
+    ] {
+        if let Some(rest) = n.strip_prefix(p) {
+            if rest.is_empty() || rest.starts_with([' ', '/', ':', '-', '|']) {
+                let r = after_words(1);
+                if let Some(s) = clean(&r) {
+                    return Some(s);
+                }
+            }
+        }
+    }
+    // "باريس - رويترز", "بغداد/ واع", "(رويترز)"
+    for sep in [" - ", "-", "/", "|"] {
+        if let Some((_, right)) = n.split_once(sep) {
+            let r = right
+                .trim()
+                .trim_matches(|c: char| c == '(' || c == ')' || c == ':');
+            if AGENCIES.contains(&r) {
+                if let Some((_, ro)) = orig.split_once(sep.trim()) {
+                    return clean(ro.trim().trim_matches(|c: char| c == '(' || c == ')'));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn looks_like_headline(l: &Line) -> bool {
+    l.words > 0 && (l.words <= 30 || !l.norm.ends_with('.')) && l.words <= 60
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Profile;
+
+    fn st(text: &str) -> Structure {
+        structure(text, &Normalizer::profile(Profile::Match))
+    }
+
+    fn slice(text: &str, s: Span) -> String {
+        text.chars().skip(s.start).take(s.end - s.start).collect()
+    }
+
+    #[test]
+    fn headline_date_body() {
+        let t =
+            "وفد سوري إلى العراق قريبا\n12-كانون الثاني-2025\n\nكشفت مصادر سياسية عن الزيارة.\n";
+        let s = st(t);
+        assert_eq!(slice(t, s.headline.unwrap()), "وفد سوري إلى العراق قريبا");
+        assert_eq!(s.date.unwrap().to_string(), "2025-01-12");
+        assert_eq!(s.body.len(), 1);
+        assert_eq!(slice(t, s.body[0]), "كشفت مصادر سياسية عن الزيارة.");
+    }
+
+    #[test]
+    fn byline_first_means_no_headline() {
+        let t = "\nخاص /كل الاخبار\nنقل رئيس الهيئة رسالة.\n";
+        let s = st(t);
+        assert_eq!(s.headline, None);
+        assert_eq!(s.source.as_deref(), Some("كل الاخبار"));
+    }
+
+    #[test]
+    fn agency_dateline_byline() {
+        let s = st("عنوان الخبر\nباريس - رويترز\nقال الرئيس.\n");
+        assert_eq!(s.source.as_deref(), Some("رويترز"));
+    }
+
+    #[test]
+    fn boilerplate_kinds() {
+        let t = "عنوان\nنص الخبر هنا.\nاقرأ أيضاً : شيء آخر\nعاجــــــل\nPowered by x Design by y\nيستخدم هذا الموقع ملفات تعريف الارتباط لتحسين تجربتك.\nعنوان\n";
+        let s = st(t);
+        let kinds: Vec<_> = s.boilerplate.iter().map(|b| b.kind).collect();
+        use BoilerplateKind::*;
+        assert_eq!(
+            kinds,
+            [ReadAlso, Ticker, Footer, CookieNotice, RepeatedHeadline]
+        );
+        assert_eq!(s.body.len(), 1);
+    }
+
+    #[test]
+    fn rfc2822_date_line() {
+        let s = st("عنوان\nWed, 06 Jun 2018 10:49:46 +0400\nنص.\n");
+        assert_eq!(s.date.unwrap().to_string(), "2018-06-06");
+    }
+
+    #[test]
+    fn related_headline_list_is_dropped() {
+        let t = "عنوان\nنص.\nخبر أول\n12-كانون الثاني-2025\nخبر ثان\n12-كانون الثاني-2025\nخبر ثالث\n11-كانون الثاني-2025\n";
+        let s = st(t);
+        assert_eq!(s.body.len(), 1);
+        assert!(s
+            .boilerplate
+            .iter()
+            .all(|b| b.kind == BoilerplateKind::RelatedHeadlines));
+        assert_eq!(s.boilerplate.len(), 6);
+    }
+}

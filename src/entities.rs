@@ -1,0 +1,1226 @@
+//! Entity recognition and resolution: people, countries, places and
+//! organizations, from the lexicons and from context (titles, name shapes),
+//! with ambiguous words resolved by their surroundings and every mention of
+//! one person tied to one entity.
+//!
+//! The output of this stage is an [`Annotations`] value: resolved entities
+//! plus a token-ordered list of *actors* (people, office holders, countries,
+//! institutions, places) that the events stage reads.
+
+use crate::gazetteer::{form_key, Gazetteer, GazetteerBuilder, Hit, Stream};
+use crate::lexicon::{Lexicon, TitleKind};
+use crate::normalize::Normalizer;
+use crate::tokenize::{Gap, Token};
+use std::collections::{HashMap, HashSet};
+
+/// What a lexicon form can stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    CountryName(u32),
+    CountryAdjective(u32, Gender),
+    Place(u32),
+    Person(u32, Strength),
+    Organization(u32),
+    Institution(u32),
+    Title(u32),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Masculine,
+    Feminine,
+    Plural,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// Needs context: a title before it, or the full name in the document.
+    Weak,
+    /// A short form that identifies the person on its own.
+    Alias,
+    /// The full name or a full-name variant.
+    Full,
+}
+
+/// The compiled entity recognizer: built once per process.
+pub struct Recognizer {
+    pub lex: Lexicon,
+    pub gaz: Gazetteer<Target>,
+    common: HashSet<String>,
+    given: HashSet<String>,
+    /// Normalized country names that are ambiguous.
+    adjective_keys: HashSet<String>,
+}
+
+/// Words that may stand between a title and a name without ending the title phrase.
+const DESCRIPTORS: &[&str] = &[
+    "الخاص",
+    "الجديد",
+    "السابق",
+    "الحالي",
+    "الاسبق",
+    "المؤقت",
+    "الاعلي",
+    "الاول",
+    "العام",
+    "المكلف",
+    "الدايم",
+    "المفوض",
+    "الرسمي",
+    "الشخصي",
+    "الاممي",
+    "الدولي",
+    "الاسبق",
+    "السابقه",
+    "الجديده",
+];
+/// Prepositions that introduce a place or country inside a title phrase.
+const TITLE_PREPS: &[&str] = &["في", "لدي", "الي", "من", "لشوون", "للشوون", "لدى"];
+/// Words before a weak alias that make it a name.
+const NAME_CUES: &[&str] = &["نظام", "عهد", "حكم", "حكومه", "عايله", "اداره", "قوات"];
+
+impl Recognizer {
+    pub fn new(lex: Lexicon) -> Recognizer {
+        let nz = Normalizer::profile(crate::normalize::Profile::Match);
+        let mut b: GazetteerBuilder<Target> = GazetteerBuilder::default();
+        let mut adjective_keys = HashSet::new();
+        for (i, c) in lex.countries.iter().enumerate() {
+            let i = i as u32;
+            for f in std::iter::once(&c.name).chain(c.variants.iter()) {
+                b.add(&form_key(&nz, f), Target::CountryName(i), true);
+            }
+            for adj in &c.adjectives {
+                let a = form_key(&nz, adj);
+                if a.is_empty() {
+                    continue;
+                }
+                // a multi-word adjective (كوري جنوبي) inflects on every word
+                for (suffix, g) in [
+                    ("", Gender::Masculine),
+                    ("ه", Gender::Feminine),
+                    ("ون", Gender::Plural),
+                    ("ين", Gender::Plural),
+                    ("ات", Gender::Plural),
+                    ("ان", Gender::Plural),
+                    ("تان", Gender::Plural),
+                    ("تين", Gender::Plural),
+                ] {
+                    let words: Vec<String> = a.split(' ').map(|w| format!("{w}{suffix}")).collect();
+                    let bare = words.join(" ");
+                    let def = words
+                        .iter()
+                        .map(|w| format!("ال{w}"))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    adjective_keys.insert(bare.clone());
+                    adjective_keys.insert(def.clone());
+                    b.add(&bare, Target::CountryAdjective(i, g), true);
+                    b.add(&def, Target::CountryAdjective(i, g), true);
+                }
+            }
+            for f in &c.adjective_forms {
+                let k = form_key(&nz, f);
+                adjective_keys.insert(k.clone());
+                b.add(&k, Target::CountryAdjective(i, Gender::Plural), true);
+            }
+        }
+        for (i, p) in lex.places.iter().enumerate() {
+            for f in std::iter::once(&p.name).chain(p.variants.iter()) {
+                b.add(&form_key(&nz, f), Target::Place(i as u32), true);
+            }
+        }
+        for (i, p) in lex.people.iter().enumerate() {
+            let i = i as u32;
+            for f in std::iter::once(&p.name).chain(p.variants.iter()) {
+                b.add(&form_key(&nz, f), Target::Person(i, Strength::Full), true);
+            }
+            for f in &p.aliases {
+                b.add(&form_key(&nz, f), Target::Person(i, Strength::Alias), true);
+            }
+            for f in &p.weak_aliases {
+                b.add(&form_key(&nz, f), Target::Person(i, Strength::Weak), true);
+            }
+        }
+        for (i, o) in lex.organizations.iter().enumerate() {
+            for f in std::iter::once(&o.name).chain(o.variants.iter()) {
+                b.add(&form_key(&nz, f), Target::Organization(i as u32), true);
+            }
+        }
+        for (i, o) in lex.institutions.iter().enumerate() {
+            for f in std::iter::once(&o.head).chain(o.variants.iter()) {
+                b.add(&form_key(&nz, f), Target::Institution(i as u32), true);
+            }
+        }
+        for (i, t) in lex.titles.iter().enumerate() {
+            for f in std::iter::once(&t.title).chain(t.variants.iter()) {
+                b.add(&form_key(&nz, f), Target::Title(i as u32), true);
+            }
+        }
+        let common = lex.common_words.iter().map(|w| form_key(&nz, w)).collect();
+        let given = lex.given_names.iter().map(|w| form_key(&nz, w)).collect();
+        Recognizer {
+            gaz: b.build(),
+            lex,
+            common,
+            given,
+            adjective_keys,
+        }
+    }
+
+    fn is_common(&self, w: &str) -> bool {
+        self.common.contains(w)
+    }
+
+    fn is_given(&self, w: &str) -> bool {
+        self.given.contains(w)
+    }
+}
+
+/// A participant the events stage can use, in token order.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub first: usize,
+    pub last: usize,
+    pub kind: ActorKind,
+    pub country: Option<String>,
+    /// Index into [`Annotations::people`].
+    pub person: Option<usize>,
+    /// For offices: the role (president, ambassador, envoy...).
+    pub role: Option<String>,
+    /// For places: index into the lexicon's places.
+    pub place: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorKind {
+    Person,
+    /// An office holder named by title and country (رئيس الوزراء العراقي).
+    Office,
+    Country,
+    /// A nationality adjective not attached to anything we know (وفد سوري).
+    Adjective,
+    Institution,
+    Organization,
+    Place,
+}
+
+/// A resolved person in one document.
+#[derive(Debug, Clone)]
+pub struct PersonEntity {
+    pub name: String,
+    pub key: Vec<String>,
+    pub lexicon: Option<usize>,
+    pub country: Option<String>,
+    /// How sure the country is: 3 lexicon, 2 title adjective, 1 weaker.
+    pub country_weight: u8,
+    pub roles: Vec<String>,
+    pub mentions: Vec<MentionRef>,
+}
+
+/// A mention by token range (plus proclitic chars to skip in the first token).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct MentionRef {
+    pub first: usize,
+    pub last: usize,
+    pub prefix: usize,
+    pub rule: &'static str,
+}
+
+#[derive(Debug, Clone)]
+pub struct CountryMention {
+    pub country: usize,
+    pub form: &'static str,
+    pub at: MentionRef,
+}
+
+#[derive(Debug, Clone)]
+pub struct PlaceMention {
+    pub place: usize,
+    pub at: MentionRef,
+}
+
+#[derive(Debug, Clone)]
+pub struct OrgMention {
+    pub name: String,
+    pub name_en: Option<String>,
+    pub kind: String,
+    pub country: Option<String>,
+    pub at: MentionRef,
+}
+
+#[derive(Debug, Default)]
+pub struct Annotations {
+    pub people: Vec<PersonEntity>,
+    pub countries: Vec<CountryMention>,
+    pub places: Vec<PlaceMention>,
+    pub organizations: Vec<OrgMention>,
+    pub actors: Vec<Actor>,
+    /// Titles found (token range, title index).
+    pub titles: Vec<(usize, usize, usize)>,
+    /// Rejected readings, for `--explain`: (token range, reason).
+    pub rejected: Vec<(MentionRef, String)>,
+}
+
+/// One classified hit, before resolution.
+#[derive(Debug, Clone)]
+enum Item {
+    Country(usize, &'static str),
+    Adjective(usize),
+    Place(usize),
+    Person(usize, Strength),
+    Org(usize),
+    Institution(usize),
+    Title(usize),
+    /// A person found from context: index into `Annotations::people`.
+    Found(usize),
+}
+
+struct Ctx<'a> {
+    r: &'a Recognizer,
+    tokens: &'a [Token],
+    /// Per token: index into `items` of the item covering it.
+    cover: Vec<Option<usize>>,
+    items: Vec<(MentionRef, Item)>,
+}
+
+impl Ctx<'_> {
+    fn item_at(&self, tok: usize) -> Option<&(MentionRef, Item)> {
+        self.cover
+            .get(tok)
+            .copied()
+            .flatten()
+            .map(|i| &self.items[i])
+    }
+    fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map(|t| t.text.as_str()).unwrap_or("")
+    }
+    /// The word without a leading و/ف conjunction.
+    fn bare(&self, i: usize) -> &str {
+        let w = self.word(i);
+        if w.chars().count() > 3 {
+            w.strip_prefix('و')
+                .or_else(|| w.strip_prefix('ف'))
+                .unwrap_or(w)
+        } else {
+            w
+        }
+    }
+}
+
+pub fn recognize(r: &Recognizer, tokens: &[Token], stream: &Stream) -> Annotations {
+    let hits = r.gaz.find_all(stream);
+    let mut ctx = Ctx {
+        r,
+        tokens,
+        cover: vec![None; tokens.len()],
+        items: Vec::new(),
+    };
+    let full_people: HashSet<u32> = hits
+        .iter()
+        .flat_map(|h| h.targets.iter())
+        .filter_map(|t| match t {
+            Target::Person(i, Strength::Full) => Some(*i),
+            _ => None,
+        })
+        .collect();
+    let mut ann = Annotations::default();
+    for (hi, h) in hits.iter().enumerate() {
+        let at = MentionRef {
+            first: h.first,
+            last: h.last,
+            prefix: h.prefix,
+            rule: "lexicon",
+        };
+        if let Some(item) = classify(r, &ctx, &hits, hi, &full_people, &mut ann) {
+            let idx = ctx.items.len();
+            for t in h.first..=h.last {
+                ctx.cover[t] = Some(idx);
+            }
+            ctx.items.push((at, item));
+        }
+    }
+    resolve(&mut ctx, &mut ann);
+    ann
+}
+
+/// Choose the reading of one hit from its targets and context.
+fn classify(
+    r: &Recognizer,
+    ctx: &Ctx,
+    hits: &[Hit<Target>],
+    hi: usize,
+    full_people: &HashSet<u32>,
+    ann: &mut Annotations,
+) -> Option<Item> {
+    let h = &hits[hi];
+    let prev_hit = hi
+        .checked_sub(1)
+        .map(|j| &hits[j])
+        .filter(|p| p.last + 1 == h.first);
+    let next_hit = hits
+        .get(hi + 1)
+        .filter(|n| n.first == h.last + 1 && ctx.tokens[n.first].gap == Gap::Space);
+    let prev_word = if h.first > 0 && h.prefix == 0 && ctx.tokens[h.first].gap == Gap::Space {
+        ctx.word(h.first - 1)
+    } else {
+        ""
+    };
+    let next_word = if ctx
+        .tokens
+        .get(h.last + 1)
+        .is_some_and(|t| t.gap == Gap::Space)
+    {
+        ctx.word(h.last + 1)
+    } else {
+        ""
+    };
+    let at = MentionRef {
+        first: h.first,
+        last: h.last,
+        prefix: h.prefix,
+        rule: "lexicon",
+    };
+    let has = |f: &dyn Fn(&Target) -> bool| h.targets.iter().copied().find(|t| f(t));
+
+    // 1. full person names
+    if let Some(Target::Person(i, Strength::Full)) =
+        has(&|t| matches!(t, Target::Person(_, Strength::Full)))
+    {
+        return Some(Item::Person(i as usize, Strength::Full));
+    }
+    // 2. organizations
+    if let Some(Target::Organization(i)) = has(&|t| matches!(t, Target::Organization(_))) {
+        return Some(Item::Org(i as usize));
+    }
+    // 3. institution heads (need an agreeing adjective or a country after them)
+    if let Some(Target::Institution(i)) = has(&|t| matches!(t, Target::Institution(_))) {
+        if let Some(n) = next_hit {
+            if n.targets
+                .iter()
+                .any(|t| matches!(t, Target::CountryAdjective(..) | Target::CountryName(_)))
+                && n.prefix == 0
+            {
+                return Some(Item::Institution(i as usize));
+            }
+        }
+        if has(&|t| matches!(t, Target::Title(_))).is_none() && h.targets.len() == 1 {
+            return None;
+        }
+    }
+    // 4. titles
+    if let Some(Target::Title(i)) = has(&|t| matches!(t, Target::Title(_))) {
+        return Some(Item::Title(i as usize));
+    }
+    let person_short = has(&|t| matches!(t, Target::Person(_, Strength::Alias | Strength::Weak)));
+    let country = has(&|t| matches!(t, Target::CountryName(_)));
+    let place = has(&|t| matches!(t, Target::Place(_)));
+    let adjective = has(&|t| matches!(t, Target::CountryAdjective(..)));
+
+    // a short person form preceded by a title, or whose full name is in the document
+    if let Some(Target::Person(i, s)) = person_short {
+        let titled = prev_hit
+            .is_some_and(|p| p.targets.iter().any(|t| matches!(t, Target::Title(_))))
+            || (prev_hit.is_some_and(|p| {
+                p.targets
+                    .iter()
+                    .any(|t| matches!(t, Target::CountryAdjective(..)))
+            }) && hi >= 2
+                && hits[hi - 2].last + 2 == h.first
+                && hits[hi - 2]
+                    .targets
+                    .iter()
+                    .any(|t| matches!(t, Target::Title(_))));
+        let full_known = full_people.contains(&i);
+        let cue = NAME_CUES.contains(&prev_word);
+        let is_adj = adjective.is_some();
+        let ok = match s {
+            Strength::Alias => !is_adj || full_known || titled,
+            _ => full_known || (!is_adj && (titled || cue)),
+        };
+        if ok {
+            return Some(Item::Person(i as usize, s));
+        }
+        ann.rejected.push((
+            at,
+            format!(
+                "'{}' not taken as a person: no title before it and no full name in the document",
+                h.form
+            ),
+        ));
+    }
+    // countries and places
+    if let Some(Target::CountryName(c)) = country {
+        let c = c as usize;
+        let code = r.lex.countries[c].code.as_str();
+        if r.lex.countries[c].ambiguous {
+            // part of a person's name: أبو مصر, بن مصر
+            if matches!(prev_word, "ابو" | "بن" | "ابن" | "بنت" | "ام" | "عبد") {
+                ann.rejected.push((
+                    at,
+                    format!("'{}' read as part of a name after '{prev_word}'", h.form),
+                ));
+                return None;
+            }
+            if code == "OM" {
+                if let Some(Target::Place(p)) = place {
+                    if amman_reading(ctx, h, prev_word, next_word) {
+                        return Some(Item::Place(p as usize));
+                    }
+                }
+            }
+        }
+        // state and city alike (الكويت, جيبوتي, الجزائر): a city only with a city cue
+        if let Some(Target::Place(p)) = place {
+            let city_cue = matches!(prev_word, "مدينه" | "العاصمه") || next_word == "العاصمه";
+            if city_cue {
+                return Some(Item::Place(p as usize));
+            }
+        }
+        return Some(Item::Country(c, "name"));
+    }
+    if let Some(Target::Place(p)) = place {
+        let pl = &r.lex.places[p as usize];
+        if pl.ambiguous {
+            // an ambiguous place name needs a locative cue
+            let cue = h.prefix > 0
+                || matches!(
+                    prev_word,
+                    "في" | "الي"
+                        | "من"
+                        | "مدينه"
+                        | "العاصمه"
+                        | "محافظه"
+                        | "بلده"
+                        | "ولايه"
+                        | "منطقه"
+                        | "مدينة"
+                )
+                || next_word == "العاصمه";
+            if !cue {
+                ann.rejected.push((
+                    at,
+                    format!("ambiguous place '{}' without a locative cue", h.form),
+                ));
+                return None;
+            }
+        }
+        return Some(Item::Place(p as usize));
+    }
+    if let Some(Target::CountryAdjective(c, _)) = adjective {
+        return Some(Item::Adjective(c as usize));
+    }
+    None
+}
+
+/// عمان: Amman (the Jordanian capital) rather than Oman?
+fn amman_reading(ctx: &Ctx, h: &Hit<Target>, prev: &str, next: &str) -> bool {
+    if matches!(prev, "سلطنه") || next.starts_with("العماني") {
+        return false;
+    }
+    if matches!(prev, "العاصمه") && next.starts_with("الاردن") {
+        return true;
+    }
+    // look around for Jordan vs Oman cues in the document
+    let mut jordan = 0;
+    let mut oman = 0;
+    for t in ctx.tokens {
+        let w = t.text.as_str();
+        if w.contains("الاردن") || w.contains("اردني") {
+            jordan += 1;
+        }
+        if w.contains("سلطنه") || w.contains("مسقط") || w.contains("عماني") {
+            oman += 1;
+        }
+    }
+    let _ = h;
+    jordan > oman
+}
+
+/// After classification: build people (lexicon and context), countries,
+/// places, organizations and actors.
+fn resolve(ctx: &mut Ctx, ann: &mut Annotations) {
+    let r = ctx.r;
+    let mut person_of_lex: HashMap<usize, usize> = HashMap::new();
+    let items = ctx.items.clone();
+    // titles: find the person or office they introduce
+    let consumed: HashSet<usize> = HashSet::new();
+    for (k, (at, item)) in items.iter().enumerate() {
+        match item {
+            Item::Person(i, s) => {
+                let p = *person_of_lex.entry(*i).or_insert_with(|| {
+                    let e = &r.lex.people[*i];
+                    ann.people.push(PersonEntity {
+                        name: e.name.clone(),
+                        key: Vec::new(),
+                        lexicon: Some(*i),
+                        country: e.country.clone(),
+                        country_weight: if e.country.is_some() { 3 } else { 0 },
+                        roles: e
+                            .roles
+                            .iter()
+                            .filter(|r| !r.starts_with("former"))
+                            .cloned()
+                            .collect(),
+                        mentions: Vec::new(),
+                    });
+                    ann.people.len() - 1
+                });
+                let rule = match s {
+                    Strength::Full => "lexicon: full name",
+                    Strength::Alias => "lexicon: alias",
+                    Strength::Weak => "lexicon: ambiguous alias, resolved by context",
+                };
+                ann.people[p].mentions.push(MentionRef { rule, ..*at });
+                if !consumed.contains(&k) {
+                    ann.actors.push(Actor {
+                        first: at.first,
+                        last: at.last,
+                        kind: ActorKind::Person,
+                        country: ann.people[p].country.clone(),
+                        person: Some(p),
+                        role: None,
+                        place: None,
+                    });
+                }
+            }
+            Item::Country(c, form) => {
+                ann.countries.push(CountryMention {
+                    country: *c,
+                    form,
+                    at: *at,
+                });
+                ann.actors.push(Actor {
+                    first: at.first,
+                    last: at.last,
+                    kind: ActorKind::Country,
+                    country: Some(r.lex.countries[*c].code.clone()),
+                    person: None,
+                    role: None,
+                    place: None,
+                });
+            }
+            Item::Adjective(c) => {
+                ann.countries.push(CountryMention {
+                    country: *c,
+                    form: "adjective",
+                    at: *at,
+                });
+                // an adjective right after a title or institution belongs to it
+                let attached = k > 0
+                    && items[k - 1].0.last + 1 == at.first
+                    && matches!(items[k - 1].1, Item::Title(_) | Item::Institution(_));
+                if !attached {
+                    ann.actors.push(Actor {
+                        first: at.first,
+                        last: at.last,
+                        kind: ActorKind::Adjective,
+                        country: Some(r.lex.countries[*c].code.clone()),
+                        person: None,
+                        role: None,
+                        place: None,
+                    });
+                }
+            }
+            Item::Place(p) => {
+                ann.places.push(PlaceMention { place: *p, at: *at });
+                let pl = &r.lex.places[*p];
+                if let Some(code) = &pl.country {
+                    if let Some(ci) = r.lex.countries.iter().position(|c| &c.code == code) {
+                        ann.countries.push(CountryMention {
+                            country: ci,
+                            form: "city",
+                            at: *at,
+                        });
+                    }
+                }
+                ann.actors.push(Actor {
+                    first: at.first,
+                    last: at.last,
+                    kind: ActorKind::Place,
+                    country: pl.country.clone(),
+                    person: None,
+                    role: None,
+                    place: Some(*p),
+                });
+            }
+            Item::Org(o) => {
+                let e = &r.lex.organizations[*o];
+                ann.organizations.push(OrgMention {
+                    name: e.name.clone(),
+                    name_en: (!e.name_en.is_empty()).then(|| e.name_en.clone()),
+                    kind: e.kind.clone(),
+                    country: e.country.clone(),
+                    at: *at,
+                });
+                ann.actors.push(Actor {
+                    first: at.first,
+                    last: at.last,
+                    kind: ActorKind::Organization,
+                    country: e.country.clone(),
+                    person: None,
+                    role: None,
+                    place: None,
+                });
+            }
+            Item::Institution(i) => {
+                // head + the adjective (or country name) that follows
+                if let Some((nat, Item::Adjective(c) | Item::Country(c, _))) = items.get(k + 1) {
+                    let inst = &r.lex.institutions[*i];
+                    let code = r.lex.countries[*c].code.clone();
+                    let first_tok = at.first;
+                    let text_key: Vec<&str> = (first_tok..=nat.last)
+                        .map(|t| ctx.tokens[t].text.as_str())
+                        .collect();
+                    let _ = text_key;
+                    ann.organizations.push(OrgMention {
+                        name: String::new(), // filled from the original text later
+                        name_en: Some(format!("{} ({})", inst.name_en, code)),
+                        kind: "government".into(),
+                        country: Some(code.clone()),
+                        at: MentionRef {
+                            first: at.first,
+                            last: nat.last,
+                            prefix: at.prefix,
+                            rule: "institution + country adjective",
+                        },
+                    });
+                    ann.actors.push(Actor {
+                        first: at.first,
+                        last: nat.last,
+                        kind: ActorKind::Institution,
+                        country: Some(code),
+                        person: None,
+                        role: Some(inst.name_en.clone()),
+                        place: None,
+                    });
+                }
+            }
+            Item::Title(t) => {
+                ann.titles.push((at.first, at.last, *t));
+            }
+            Item::Found(_) => {}
+        }
+    }
+    // titles introduce people: known (lexicon) or new (context)
+    let titles = ann.titles.clone();
+    for &(tf, tl, ti) in &titles {
+        title_phrase(ctx, ann, tf, tl, ti, &mut person_of_lex);
+    }
+    // name shapes without a title: given name + name tokens
+    name_shapes(ctx, ann);
+    merge_people(ctx, ann);
+    ann.actors.sort_by_key(|a| (a.first, a.last));
+}
+
+/// Read the phrase after a title: descriptors, a country (adjective or
+/// name), a place, then a name. Records the person (with role and country)
+/// or an office actor.
+fn title_phrase(
+    ctx: &mut Ctx,
+    ann: &mut Annotations,
+    tf: usize,
+    tl: usize,
+    ti: usize,
+    person_of_lex: &mut HashMap<usize, usize>,
+) {
+    let r = ctx.r;
+    let title = &r.lex.titles[ti];
+    let role = title.role.clone();
+    let mut country: Option<String> = None;
+    let mut country_weight = 0u8;
+    let mut i = tl + 1;
+    let n = ctx.tokens.len();
+    let mut steps = 0;
+    let mut after_comma = false;
+    while i < n && steps < 8 {
+        steps += 1;
+        let tok = &ctx.tokens[i];
+        if tok.gap == Gap::Break {
+            break;
+        }
+        if tok.gap == Gap::Punct {
+            if tok.punct == Some(',') && !after_comma {
+                after_comma = true;
+            } else {
+                break;
+            }
+        }
+        match ctx.item_at(i).cloned() {
+            Some((at, Item::Adjective(c))) if at.first == i && !after_comma => {
+                if country.is_none() {
+                    country = Some(r.lex.countries[c].code.clone());
+                    country_weight = 2;
+                }
+                i = at.last + 1;
+                continue;
+            }
+            Some((at, Item::Country(c, _))) if at.first == i && !after_comma => {
+                if country.is_none() {
+                    country = Some(r.lex.countries[c].code.clone());
+                    country_weight = 2;
+                }
+                i = at.last + 1;
+                continue;
+            }
+            Some((at, Item::Institution(_))) if at.first == i && !after_comma => {
+                // رئيس جهاز المخابرات العراقي: the institution's adjective follows
+                i = at.last + 1;
+                continue;
+            }
+            Some((at, Item::Org(o))) if at.first == i && !after_comma => {
+                if country.is_none() {
+                    if let Some(c) = &r.lex.organizations[o].country {
+                        country = Some(c.clone());
+                        country_weight = 1;
+                    }
+                }
+                i = at.last + 1;
+                continue;
+            }
+            Some((at, Item::Place(p))) if at.first == i && !after_comma => {
+                if country.is_none() && at.prefix == 0 {
+                    // سفير فرنسا ببغداد: the place says where, not whose
+                }
+                let _ = p;
+                i = at.last + 1;
+                continue;
+            }
+            Some((at, Item::Title(_))) if at.first == i && !after_comma => {
+                // مستشار الرئيس اللبناني: nested title, keep reading
+                i = at.last + 1;
+                continue;
+            }
+            Some((at, Item::Person(pi, _))) if at.first == i => {
+                if let Some(&p) = person_of_lex.get(&pi) {
+                    attach_title(ann, p, &role, &country, country_weight, tf, at.last);
+                }
+                return;
+            }
+            Some((at, Item::Found(p))) if at.first == i => {
+                attach_title(ann, p, &role, &country, country_weight, tf, at.last);
+                return;
+            }
+            _ => {}
+        }
+        let w = ctx.word(i);
+        if !after_comma && (DESCRIPTORS.contains(&w) || TITLE_PREPS.contains(&w)) {
+            i += 1;
+            continue;
+        }
+        // the name itself
+        if let Some(end) = name_span(ctx, i, true) {
+            let p = new_person(ctx, ann, i, end, "title + name");
+            attach_title(ann, p, &role, &country, country_weight, tf, end);
+            return;
+        }
+        break;
+    }
+    // no name: an office holder (رئيس الوزراء العراقي) still acts for its country
+    if title.kind == TitleKind::Office && country.is_some() {
+        ann.actors.push(Actor {
+            first: tf,
+            last: i.saturating_sub(1).max(tl).min(n - 1),
+            kind: ActorKind::Office,
+            country,
+            person: None,
+            role,
+            place: None,
+        });
+    }
+}
+
+fn attach_title(
+    ann: &mut Annotations,
+    p: usize,
+    role: &Option<String>,
+    country: &Option<String>,
+    weight: u8,
+    tf: usize,
+    last: usize,
+) {
+    let e = &mut ann.people[p];
+    if let Some(r) = role {
+        if !e.roles.contains(r) {
+            e.roles.push(r.clone());
+        }
+    }
+    if weight > e.country_weight {
+        if let Some(c) = country {
+            e.country = Some(c.clone());
+            e.country_weight = weight;
+        }
+    }
+    // the person actor spans the title too
+    if let Some(a) = ann
+        .actors
+        .iter_mut()
+        .find(|a| a.person == Some(p) && a.last == last)
+    {
+        a.first = a.first.min(tf);
+        a.country = ann.people[p].country.clone();
+        a.role = role.clone();
+    } else {
+        ann.actors.push(Actor {
+            first: tf,
+            last,
+            kind: ActorKind::Person,
+            country: ann.people[p].country.clone(),
+            person: Some(p),
+            role: role.clone(),
+            place: None,
+        });
+    }
+}
+
+/// Name tokens starting at `i`: returns the last token index.
+/// `titled`: a title precedes, so the first token need not be a known given name.
+fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
+    let r = ctx.r;
+    let n = ctx.tokens.len();
+    let ok_token = |j: usize| -> bool {
+        let w = ctx.word(j);
+        let chars = w.chars().count();
+        chars >= 2
+            && !w.chars().any(|c| c.is_ascii_digit())
+            && !r.is_common(w)
+            && ctx.item_at(j).is_none()
+            && !r.adjective_keys.contains(w)
+    };
+    if i >= n || !ok_token(i) {
+        return None;
+    }
+    let first = ctx.word(i);
+    if first.starts_with("وال")
+        || first.starts_with("بال")
+        || first.starts_with("لل")
+        || first.starts_with("ال") && !titled
+    {
+        return None;
+    }
+    if !titled && !r.is_given(first) && !matches!(first, "عبد" | "ابو") {
+        return None;
+    }
+    let mut end = i;
+    let mut count = 1;
+    // compounds: عبد X, ابو X
+    if matches!(first, "عبد" | "ابو" | "ام") && i + 1 < n && ctx.tokens[i + 1].gap == Gap::Space
+    {
+        end = i + 1;
+    }
+    while end + 1 < n && count < 4 {
+        let j = end + 1;
+        if ctx.tokens[j].gap != Gap::Space || !ok_token(j) {
+            break;
+        }
+        let w = ctx.word(j);
+        if w.starts_with('و') && !r.is_given(w) && w.chars().count() > 3 && !w.starts_with("وال")
+        {
+            // a conjunction starts the next phrase (… وبحث)
+            if r.is_common(&w[2..]) || !r.is_given(&w['و'.len_utf8()..]) {
+                break;
+            }
+        }
+        if w.starts_with("وال") || w.starts_with("بال") || w.starts_with("لل") {
+            break;
+        }
+        end = j;
+        count += 1;
+        if matches!(w, "عبد" | "ابو" | "بن" | "ابن" | "بنت" | "ال") && end + 1 < n {
+            end += 1;
+        }
+        // a family name with the article usually closes the name
+        if w.starts_with("ال") && count >= 2 {
+            break;
+        }
+    }
+    if !titled && end == i {
+        return None;
+    }
+    Some(end)
+}
+
+fn new_person(
+    ctx: &mut Ctx,
+    ann: &mut Annotations,
+    first: usize,
+    last: usize,
+    rule: &'static str,
+) -> usize {
+    let key: Vec<String> = (first..=last).map(|t| ctx.word(t).to_string()).collect();
+    ann.people.push(PersonEntity {
+        name: String::new(),
+        key,
+        lexicon: None,
+        country: None,
+        country_weight: 0,
+        roles: Vec::new(),
+        mentions: vec![MentionRef {
+            first,
+            last,
+            prefix: 0,
+            rule,
+        }],
+    });
+    let p = ann.people.len() - 1;
+    ann.actors.push(Actor {
+        first,
+        last,
+        kind: ActorKind::Person,
+        country: None,
+        person: Some(p),
+        role: None,
+        place: None,
+    });
+    // mark the tokens so later passes skip them
+    let idx = ctx.items.len();
+    ctx.items.push((
+        MentionRef {
+            first,
+            last,
+            prefix: 0,
+            rule,
+        },
+        Item::Found(p),
+    ));
+    for t in first..=last {
+        ctx.cover[t] = Some(idx);
+    }
+    p
+}
+
+/// People without a title: a known given name followed by name tokens.
+fn name_shapes(ctx: &mut Ctx, ann: &mut Annotations) {
+    let n = ctx.tokens.len();
+    let mut i = 0;
+    while i < n {
+        if ctx.item_at(i).is_some() {
+            i += 1;
+            continue;
+        }
+        let w = ctx.bare(i).to_string();
+        let prefix = ctx.word(i).chars().count() - w.chars().count();
+        if (ctx.r.is_given(&w) || w == "عبد") && prefix <= 1 {
+            // try the name without its conjunction
+            if let Some(end) = name_span_from(ctx, i, &w) {
+                let p = new_person(ctx, ann, i, end, "given name + family name");
+                if prefix > 0 {
+                    ann.people[p].mentions[0].prefix = prefix;
+                    ann.people[p].key[0] = w.clone();
+                }
+                i = end + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+fn name_span_from(ctx: &Ctx, i: usize, bare_first: &str) -> Option<usize> {
+    if ctx.r.is_common(bare_first) {
+        return None;
+    }
+    let end = name_span(ctx, i, true)?;
+    if end == i {
+        return None;
+    }
+    // the second token must look like a name: a given name, or a family name (ال...)
+    let second = ctx.word(i + 1);
+    let plausible =
+        ctx.r.is_given(second) || second.starts_with("ال") || bare_first == "عبد" || (end > i + 1);
+    if !plausible {
+        return None;
+    }
+    Some(end)
+}
+
+/// Merge context people with each other and with lexicon people: short
+/// forms (surname), spelling variants of foreign names.
+fn merge_people(ctx: &mut Ctx, ann: &mut Annotations) {
+    // surname-only mentions of context people found later in the text
+    let n = ctx.tokens.len();
+    let mut surnames: Vec<(String, usize)> = Vec::new();
+    for (p, e) in ann.people.iter().enumerate() {
+        if e.lexicon.is_none() && e.key.len() >= 2 {
+            let last = e.key.last().unwrap().clone();
+            if last.chars().count() >= 4
+                && !ctx.r.is_common(&last)
+                && !ctx.r.adjective_keys.contains(&last)
+            {
+                surnames.push((last, p));
+            }
+        }
+    }
+    for i in 0..n {
+        if ctx.item_at(i).is_some() {
+            continue;
+        }
+        for (bare_len, stem) in crate::tokenize::clitic_splits(ctx.word(i)) {
+            let found = surnames
+                .iter()
+                .find(|(s, _)| {
+                    *s == stem || (stem.chars().count() >= 5 && similar_foreign(s, &stem))
+                })
+                .map(|x| x.1);
+            if let Some(p) = found {
+                let at = MentionRef {
+                    first: i,
+                    last: i,
+                    prefix: bare_len,
+                    rule: "surname of a person named earlier",
+                };
+                ann.people[p].mentions.push(at);
+                ann.actors.push(Actor {
+                    first: i,
+                    last: i,
+                    kind: ActorKind::Person,
+                    country: ann.people[p].country.clone(),
+                    person: Some(p),
+                    role: None,
+                    place: None,
+                });
+                break;
+            }
+        }
+    }
+    // context people equal to (or a spelling variant of) another person
+    let mut target: Vec<usize> = (0..ann.people.len()).collect();
+    for a in 0..ann.people.len() {
+        for b in 0..a {
+            if target[b] != b {
+                continue;
+            }
+            if same_person(&ann.people[a], &ann.people[b], ctx.r) {
+                target[a] = b;
+                break;
+            }
+        }
+    }
+    for (a, &b) in target.iter().enumerate() {
+        if b == a {
+            continue;
+        }
+        let moved = std::mem::take(&mut ann.people[a].mentions);
+        let roles = std::mem::take(&mut ann.people[a].roles);
+        let (c, w) = (ann.people[a].country.clone(), ann.people[a].country_weight);
+        let pb = &mut ann.people[b];
+        pb.mentions.extend(moved);
+        for r in roles {
+            if !pb.roles.contains(&r) {
+                pb.roles.push(r);
+            }
+        }
+        if w > pb.country_weight {
+            pb.country = c;
+            pb.country_weight = w;
+        }
+        if ann.people[a].key.len() > ann.people[b].key.len() && ann.people[b].lexicon.is_none() {
+            ann.people[b].key = ann.people[a].key.clone();
+        }
+        for act in ann.actors.iter_mut() {
+            if act.person == Some(a) {
+                act.person = Some(b);
+            }
+        }
+    }
+    // propagate final countries to actors
+    for act in ann.actors.iter_mut() {
+        if let Some(p) = act.person {
+            if ann.people[p].country.is_some() {
+                act.country = ann.people[p].country.clone();
+            }
+        }
+    }
+}
+
+fn same_person(a: &PersonEntity, b: &PersonEntity, r: &Recognizer) -> bool {
+    if a.lexicon.is_some() && a.lexicon == b.lexicon {
+        return true;
+    }
+    if a.lexicon.is_some() && b.lexicon.is_some() {
+        return false;
+    }
+    let ka = key_of(a, r);
+    let kb = key_of(b, r);
+    if ka.is_empty() || kb.is_empty() {
+        return false;
+    }
+    // first and last tokens agree (أسعد الشيباني / أسعد حسن الشيباني)
+    if ka.len() >= 2
+        && kb.len() >= 2
+        && ka[0] == kb[0]
+        && (ka.last() == kb.last() || similar_foreign(ka.last().unwrap(), kb.last().unwrap()))
+    {
+        return true;
+    }
+    // one is the other's surname
+    (ka.len() == 1
+        && kb.len() >= 2
+        && (kb.last() == ka.first() || similar_foreign(&ka[0], kb.last().unwrap())))
+        || (kb.len() == 1
+            && ka.len() >= 2
+            && (ka.last() == kb.first() || similar_foreign(&kb[0], ka.last().unwrap())))
+}
+
+fn key_of(p: &PersonEntity, r: &Recognizer) -> Vec<String> {
+    if let Some(i) = p.lexicon {
+        let nz = Normalizer::profile(crate::normalize::Profile::Match);
+        form_key(&nz, &r.lex.people[i].name)
+            .split(' ')
+            .map(String::from)
+            .collect()
+    } else {
+        p.key.clone()
+    }
+}
+
+/// Transliteration variants of one foreign name: same consonant skeleton
+/// (long vowels removed), or one letter apart when long enough.
+pub fn similar_foreign(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la < 4 || lb < 4 {
+        return false;
+    }
+    let skel = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !matches!(c, 'ا' | 'و' | 'ي' | 'ى'))
+            .collect()
+    };
+    let (sa, sb) = (skel(a), skel(b));
+    if la.min(lb) >= 6 && sa.chars().count() >= 4 && sa == sb {
+        return true;
+    }
+    la.min(lb) >= 5 && edit_distance(a, b) <= 1
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliteration_variants_are_similar() {
+        for v in ["لافرينيتييف", "لافرنتييف", "لافرينتيف"] {
+            assert!(similar_foreign("لافرينتييف", v), "{v}");
+        }
+        assert!(similar_foreign("اوبير", "اويير"));
+        assert!(!similar_foreign("الكاظمي", "الكعبي"));
+        assert!(!similar_foreign("حسين", "حسن"));
+    }
+}

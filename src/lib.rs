@@ -1,0 +1,25 @@
+//! `analyze`: an analyzer for Arabic news corpora.
+//!
+//! Pipeline: [`input`] (walk) → [`decode`] (bytes to text) → [`document`]
+//! (headline, date, byline, body, boilerplate) → [`normalize`] (with offset
+//! alignment) → [`tokenize`] (words, sentences, clitics) → [`lexicon`] and
+//! [`gazetteer`] (embedded data, matching) → [`entities`] → [`events`] →
+//! [`corpus`] (stories, aggregates) → [`output`], driven by [`run`] with
+//! [`cli`] at the edge. [`analyze::Engine`] is the library entry point.
+
+pub mod analyze;
+pub mod cli;
+pub mod corpus;
+pub mod dates;
+pub mod decode;
+pub mod document;
+pub mod entities;
+pub mod events;
+pub mod gazetteer;
+pub mod input;
+pub mod lexicon;
+pub mod model;
+pub mod normalize;
+pub mod output;
+pub mod run;
+pub mod tokenize;

@@ -1,0 +1,16 @@
+//! The `analyze` binary: parse the command line, run, exit with the run's code.
+
+use clap::Parser;
+use std::io::IsTerminal;
+
+fn main() {
+    let cli = analyze::cli::Cli::parse();
+    let job = match cli.into_job(std::io::stdout().is_terminal()) {
+        Ok(j) => j,
+        Err(e) => {
+            eprintln!("analyze: {e}");
+            std::process::exit(analyze::run::EXIT_USAGE);
+        }
+    };
+    std::process::exit(analyze::run::run(job));
+}

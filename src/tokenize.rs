@@ -1,0 +1,211 @@
+//! Words and sentences of normalized Arabic news text, and proclitics.
+//!
+//! Tokens are maximal runs of letters and digits in the normalized text of
+//! the article's content regions (headline, body paragraphs). Sentences end
+//! at `. ! ? ;` and at region (paragraph) ends; a full stop inside a number
+//! (`3.5`) or after a list number (`1.`) does not end one.
+
+use crate::normalize::NormalizedText;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gap {
+    /// Only whitespace since the previous token.
+    Space,
+    /// Punctuation inside the sentence (`,`, quotes, brackets, dashes...).
+    Punct,
+    /// A sentence or region boundary.
+    Break,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Range in normalized chars.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub sentence: usize,
+    /// What separates this token from the previous one.
+    pub gap: Gap,
+    /// The first non-space character of the gap, if punctuation.
+    pub punct: Option<char>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Sentence {
+    /// Range in normalized chars.
+    pub start: usize,
+    pub end: usize,
+    /// Token index range.
+    pub first: usize,
+    pub last: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Tokens {
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+}
+
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Tokenize the given normalized ranges (sorted, non-overlapping).
+pub fn tokenize(nt: &NormalizedText, regions: &[(usize, usize)]) -> Tokens {
+    let chars = &nt.chars;
+    let mut out = Tokens::default();
+    for &(rs, re) in regions {
+        let mut i = rs;
+        let mut gap = Gap::Break;
+        let mut punct = None;
+        let mut sent_start_tok = out.tokens.len();
+        while i < re {
+            let c = chars[i];
+            if is_word_char(c) {
+                let s = i;
+                while i < re && is_word_char(chars[i]) {
+                    i += 1;
+                }
+                let text: String = chars[s..i].iter().collect();
+                out.tokens.push(Token {
+                    start: s,
+                    end: i,
+                    text,
+                    sentence: out.sentences.len(),
+                    gap,
+                    punct,
+                });
+                gap = Gap::Space;
+                punct = None;
+            } else {
+                if matches!(c, '.' | '!' | '?' | ';' | '\n' | '…')
+                    && !in_number_or_list(chars, i, &out.tokens, sent_start_tok)
+                {
+                    if out.tokens.len() > sent_start_tok {
+                        close_sentence(&mut out, chars, sent_start_tok);
+                    }
+                    sent_start_tok = out.tokens.len();
+                    gap = Gap::Break;
+                } else if !c.is_whitespace() && gap != Gap::Break {
+                    gap = Gap::Punct;
+                    if punct.is_none() {
+                        punct = Some(c);
+                    }
+                }
+                i += 1;
+            }
+        }
+        if out.tokens.len() > sent_start_tok {
+            close_sentence(&mut out, chars, sent_start_tok);
+        }
+    }
+    out
+}
+
+fn close_sentence(out: &mut Tokens, chars: &[char], first: usize) {
+    let last = out.tokens.len() - 1;
+    let mut end = out.tokens[last].end;
+    // include closing quotes/brackets and the final stop mark
+    while end < chars.len() && matches!(chars[end], '.' | '!' | '?' | '»' | '"' | '”' | ')' | '…')
+    {
+        end += 1;
+    }
+    out.sentences.push(Sentence {
+        start: out.tokens[first].start,
+        end,
+        first,
+        last,
+    });
+}
+
+fn in_number_or_list(chars: &[char], i: usize, tokens: &[Token], sent_first: usize) -> bool {
+    if chars[i] != '.' {
+        return false;
+    }
+    let prev_digit = i > 0 && chars[i - 1].is_ascii_digit();
+    let next_digit = i + 1 < chars.len() && chars[i + 1].is_ascii_digit();
+    if prev_digit && next_digit {
+        return true;
+    }
+    // "1." at the start of a sentence: a list number
+    prev_digit
+        && tokens.len() == sent_first + 1
+        && tokens[sent_first].text.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Proclitic analyses of a token: `(prefix_len_in_chars, stem)` pairs, the
+/// bare token first. Conjunctions و ف, then prepositions ب ك ل; ل before
+/// the article is written لل (للعراق = ل + العراق).
+pub fn clitic_splits(word: &str) -> Vec<(usize, String)> {
+    let mut out = vec![(0, word.to_string())];
+    let chars: Vec<char> = word.chars().collect();
+    let mut conj = vec![0usize];
+    if chars.len() > 3 && matches!(chars[0], 'و' | 'ف') {
+        conj.push(1);
+    }
+    for &c in &conj {
+        let rest = &chars[c..];
+        if c > 0 {
+            out.push((c, rest.iter().collect()));
+        }
+        if rest.len() > 3 && matches!(rest[0], 'ب' | 'ك' | 'ل') {
+            if rest[0] == 'ل' && rest[1] == 'ل' {
+                let stem: String = std::iter::once('ا')
+                    .chain(rest[1..].iter().copied())
+                    .collect();
+                out.push((c + 1, stem));
+            } else {
+                out.push((c + 1, rest[1..].iter().collect()));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::{Normalizer, Profile};
+
+    #[test]
+    fn words_and_sentences() {
+        let n = Normalizer::profile(Profile::Match)
+            .normalize("زار الرئيس بغداد. وقال: «نعم»! 3.5 مليون\nسطر ثان");
+        let len = n.chars.len();
+        let t = tokenize(&n, &[(0, len)]);
+        let words: Vec<_> = t.tokens.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(
+            words,
+            [
+                "زار",
+                "الرييس",
+                "بغداد",
+                "وقال",
+                "نعم",
+                "3",
+                "5",
+                "مليون",
+                "سطر",
+                "ثان"
+            ]
+        );
+        assert_eq!(t.sentences.len(), 4);
+        assert_eq!(t.tokens[4].gap, Gap::Punct);
+        assert_eq!(t.tokens[3].gap, Gap::Break);
+    }
+
+    #[test]
+    fn clitic_combinations() {
+        let has = |w: &str, stem: &str| clitic_splits(w).iter().any(|(_, s)| s == stem);
+        assert!(has("وبغداد", "بغداد"));
+        assert!(has("للعراق", "العراق"));
+        assert!(has("بالاسد", "الاسد"));
+        assert!(has("وللعراق", "العراق"));
+        assert!(has("فالعراق", "العراق"));
+        assert!(has("كالعاده", "العاده"));
+        assert!(has("وبالعراق", "العراق"));
+        // the bare word always comes first, so لبنان stays لبنان
+        assert_eq!(clitic_splits("لبنان")[0].1, "لبنان");
+        assert_eq!(clitic_splits("بيروت")[0].1, "بيروت");
+    }
+}
