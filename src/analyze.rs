@@ -113,6 +113,14 @@ impl Engine {
                     end: b.span.end,
                 })
                 .collect(),
+            paragraphs: st
+                .body
+                .iter()
+                .map(|s| model::TextSpan {
+                    start: s.start,
+                    end: s.end,
+                })
+                .collect(),
             countries: out.countries(&ann, &self.recognizer),
             places: out.places(&ann, &self.recognizer),
             organizations: out.organizations(&ann),

@@ -83,6 +83,11 @@ pub struct Cli {
     /// Do not print per-file errors on stderr (they stay in the output).
     #[arg(long, short = 'q')]
     pub quiet: bool,
+
+    /// With --format ndjson: end with one {"kind":"corpus"} line holding the
+    /// cross-document stories and the interaction summary.
+    #[arg(long)]
+    pub corpus_summary: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -185,6 +190,7 @@ impl Cli {
             jobs: self.jobs,
             max_bytes: self.max_bytes,
             quiet: self.quiet,
+            corpus_line: self.corpus_summary,
         }))
     }
 }

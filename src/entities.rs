@@ -45,6 +45,7 @@ pub enum Strength {
 /// The compiled entity recognizer: built once per process.
 pub struct Recognizer {
     pub lex: Lexicon,
+    nz: Normalizer,
     pub gaz: Gazetteer<Target>,
     common: HashSet<String>,
     given: HashSet<String>,
@@ -160,6 +161,7 @@ impl Recognizer {
         let given = lex.given_names.iter().map(|w| form_key(&nz, w)).collect();
         Recognizer {
             gaz: b.build(),
+            nz,
             lex,
             common,
             given,
@@ -551,7 +553,10 @@ fn resolve(ctx: &mut Ctx, ann: &mut Annotations) {
                     let e = &r.lex.people[*i];
                     ann.people.push(PersonEntity {
                         name: e.name.clone(),
-                        key: Vec::new(),
+                        key: form_key(&r.nz, &e.name)
+                            .split(' ')
+                            .map(String::from)
+                            .collect(),
                         lexicon: Some(*i),
                         country: e.country.clone(),
                         country_weight: if e.country.is_some() { 3 } else { 0 },

@@ -14,17 +14,16 @@ use crate::tokenize::{Gap, Token};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use std::collections::HashMap;
 
-/// Proclitic sequences tried before a form that does not start with ال.
-const PREFIXES: &[&str] = &["و", "ف", "ب", "ك", "ل", "وب", "ول", "وك", "فب", "فل", "فك"];
-/// Before a form starting with ال: ل + ال is written لل.
-const ARTICLE_PREFIXES: &[&str] = &["و", "ف", "ب", "ك", "وب", "وك", "فب", "فك"];
-const LAM_PREFIXES: &[&str] = &["ل", "ول", "فل"];
+/// Proclitic sequences that may start a token, longest first.
+const PREFIXES: &[&str] = &["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ك", "ل"];
+const LAM: u8 = 1;
 
 /// A compiled set of forms, each pointing at one or more targets.
 pub struct Gazetteer<T> {
     ac: Option<AhoCorasick>,
-    /// Per automaton pattern: (form id, number of proclitic chars).
+    /// Per automaton pattern: (form id, LAM for the لل reading of an ال form).
     patterns: Vec<(u32, u8)>,
+    clitics: Vec<bool>,
     /// Per form: its targets.
     targets: Vec<Vec<T>>,
     forms: Vec<String>,
@@ -91,28 +90,18 @@ impl<T: Clone + PartialEq> GazetteerBuilder<T> {
     pub fn build(self) -> Gazetteer<T> {
         // pattern string -> (form id, prefix chars); bare forms win over clitic readings
         let mut pats: HashMap<String, (u32, u8)> = HashMap::new();
-        let mut put = |p: String, id: usize, pre: u8| {
-            let e = pats.entry(p).or_insert((id as u32, pre));
-            if pre < e.1 {
-                *e = (id as u32, pre);
+        let mut put = |p: String, id: usize, lam: u8| {
+            let e = pats.entry(p).or_insert((id as u32, lam));
+            if lam < e.1 {
+                *e = (id as u32, lam);
             }
         };
         for (id, form) in self.forms.iter().enumerate() {
             put(format!("{form} "), id, 0);
-            if !self.clitics[id] {
-                continue;
-            }
-            if let Some(rest) = form.strip_prefix("ال") {
-                for p in ARTICLE_PREFIXES {
-                    put(format!("{p}{form} "), id, p.chars().count() as u8);
-                }
-                for p in LAM_PREFIXES {
-                    // ل + ال + rest = لل + rest; the mention keeps the article's ل
-                    put(format!("{p}ل{rest} "), id, p.chars().count() as u8);
-                }
-            } else if form.chars().next().is_some_and(|c| !c.is_ascii()) {
-                for p in PREFIXES {
-                    put(format!("{p}{form} "), id, p.chars().count() as u8);
+            if self.clitics[id] {
+                // ل + ال + rest is written لل + rest: after a stripped ل the token reads ل + rest
+                if let Some(rest) = form.strip_prefix("ال") {
+                    put(format!("ل{rest} "), id, LAM);
                 }
             }
         }
@@ -133,6 +122,7 @@ impl<T: Clone + PartialEq> GazetteerBuilder<T> {
         Gazetteer {
             ac,
             patterns,
+            clitics: self.clitics,
             targets: self.targets,
             forms: self.forms,
         }
@@ -175,20 +165,48 @@ impl<T> Gazetteer<T> {
         self.forms.is_empty()
     }
 
-    /// The longest match starting at token `i`, if any.
+    /// The longest match starting at token `i`, if any: the bare token
+    /// first, else after the proclitics it starts with (و ف ب ك ل).
     pub fn match_at<'a>(&'a self, stream: &Stream, i: usize) -> Option<Hit<'a, T>> {
         let ac = self.ac.as_ref()?;
-        let input = Input::new(&stream.text)
-            .range(stream.starts[i]..)
-            .anchored(Anchored::Yes);
-        let m = ac.find(input)?;
-        let (form, prefix) = self.patterns[m.pattern().as_usize()];
+        let start = stream.starts[i];
+        let end_tok = stream.ends[i] - 1;
+        let word = &stream.text[start..end_tok];
+        let try_at = |skip: usize| -> Option<(usize, u32, usize)> {
+            let input = Input::new(&stream.text)
+                .range(start + skip..)
+                .anchored(Anchored::Yes);
+            let m = ac.find(input)?;
+            let (form, lam) = self.patterns[m.pattern().as_usize()];
+            if skip == 0 && lam == LAM {
+                return None;
+            }
+            if skip > 0
+                && (!self.clitics[form as usize] || (lam == LAM && !word[..skip].ends_with('ل')))
+            {
+                return None;
+            }
+            Some((m.end(), form, skip))
+        };
+        let mut best = try_at(0);
+        if best.is_none() {
+            for p in PREFIXES {
+                if word.len() > p.len() + 2 && word.starts_with(p) {
+                    if let Some(c) = try_at(p.len()) {
+                        if best.is_none_or(|b| c.0 > b.0) {
+                            best = Some(c);
+                        }
+                    }
+                }
+            }
+        }
+        let (mend, form, skip) = best?;
         // the match ends just past a token's trailing space
-        let last = stream.ends[i..].binary_search(&m.end()).ok()? + i;
+        let last = stream.ends[i..].binary_search(&mend).ok()? + i;
         Some(Hit {
             first: i,
             last,
-            prefix: prefix as usize,
+            prefix: word[..skip].chars().count(),
             form: &self.forms[form as usize],
             targets: &self.targets[form as usize],
         })

@@ -212,6 +212,13 @@ pub struct BoilerplateSpan {
     pub end: usize,
 }
 
+/// A `[start, end)` character range of the decoded text.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct TextSpan {
+    pub start: usize,
+    pub end: usize,
+}
+
 /// The analysis of one article.
 #[derive(Debug, Clone, Serialize)]
 pub struct Document {
@@ -224,6 +231,8 @@ pub struct Document {
     /// Length of the decoded text in characters.
     pub chars: usize,
     pub boilerplate: Vec<BoilerplateSpan>,
+    /// The body paragraphs the recognizers read (headline excluded).
+    pub paragraphs: Vec<TextSpan>,
     pub people: Vec<Person>,
     pub countries: Vec<Country>,
     pub places: Vec<Place>,

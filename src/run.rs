@@ -24,6 +24,8 @@ pub struct Config {
     pub jobs: Option<usize>,
     pub max_bytes: usize,
     pub quiet: bool,
+    /// NDJSON: end with a `{"kind":"corpus"}` line (stories, summary).
+    pub corpus_line: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -133,7 +135,9 @@ fn run_analyze(c: Config) -> i32 {
     };
     let mut printer: Box<dyn Printer> = match c.format {
         Format::Json => Box::new(JsonPrinter::new(c.pretty)),
-        Format::Ndjson => Box::new(NdjsonPrinter { corpus_line: true }),
+        Format::Ndjson => Box::new(NdjsonPrinter {
+            corpus_line: c.corpus_line,
+        }),
     };
     // the sink: stdout, or a temporary file renamed into place at the end
     let mut sink = match Sink::open(c.output.as_deref()) {
