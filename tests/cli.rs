@@ -53,8 +53,7 @@ fn ndjson_corpus_summary_is_opt_in() {
     let last = out
         .stdout
         .split(|b| *b == b'\n')
-        .filter(|l| !l.is_empty())
-        .last()
+        .rfind(|l| !l.is_empty())
         .unwrap();
     assert_eq!(json(last)["kind"], "corpus");
 }
