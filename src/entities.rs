@@ -49,8 +49,10 @@ pub struct Recognizer {
     pub gaz: Gazetteer<Target>,
     common: HashSet<String>,
     given: HashSet<String>,
-    /// Normalized country names that are ambiguous.
+    /// Every inflected country adjective (match-normalized).
     adjective_keys: HashSet<String>,
+    /// Words allowed between a title and a name (normalized [`DESCRIPTORS`]).
+    descriptors: HashSet<String>,
 }
 
 /// Words that may stand between a title and a name without ending the title phrase.
@@ -157,7 +159,25 @@ impl Recognizer {
                 b.add(&form_key(&nz, f), Target::Title(i as u32), true);
             }
         }
-        let common = lex.common_words.iter().map(|w| form_key(&nz, w)).collect();
+        let mut common: HashSet<String> =
+            lex.common_words.iter().map(|w| form_key(&nz, w)).collect();
+        // trigger words (and their pronoun forms) never belong to a name
+        for t in &lex.triggers {
+            for w in form_key(&nz, &t.form).split(' ') {
+                common.insert(w.to_string());
+                for suf in ["ه", "ها", "هما", "هم"] {
+                    common.insert(format!("{w}{suf}"));
+                    if let Some(stem) = w.strip_suffix('ه') {
+                        common.insert(format!("{stem}ت{suf}"));
+                    }
+                }
+            }
+        }
+        let descriptors = DESCRIPTORS
+            .iter()
+            .chain(TITLE_PREPS.iter())
+            .map(|w| form_key(&nz, w))
+            .collect();
         let given = lex.given_names.iter().map(|w| form_key(&nz, w)).collect();
         Recognizer {
             gaz: b.build(),
@@ -166,6 +186,7 @@ impl Recognizer {
             common,
             given,
             adjective_keys,
+            descriptors,
         }
     }
 
@@ -808,7 +829,9 @@ fn title_phrase(
             _ => {}
         }
         let w = ctx.word(i);
-        if !after_comma && (DESCRIPTORS.contains(&w) || TITLE_PREPS.contains(&w)) {
+        // descriptors and definite noun phrases before the comma (في الإدارة الجديدة، ...)
+        if !after_comma && (r.descriptors.contains(w) || (w.starts_with("ال") && !r.is_given(w)))
+        {
             i += 1;
             continue;
         }
@@ -895,12 +918,20 @@ fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
         return None;
     }
     let first = ctx.word(i);
-    if first.starts_with("وال")
+    if first.starts_with("ال")
+        || first.starts_with("وال")
         || first.starts_with("بال")
         || first.starts_with("لل")
-        || first.starts_with("ال") && !titled
     {
         return None;
+    }
+    // a proclitic (و ف ب ل ك) on the first word: only a known given name may look like that
+    if matches!(first.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) && !r.is_given(first)
+    {
+        let rest: String = first.chars().skip(1).collect();
+        if r.is_common(&rest) || r.is_given(&rest) || titled || rest.starts_with("ال") {
+            return None;
+        }
     }
     if !titled && !r.is_given(first) && !matches!(first, "عبد" | "ابو") {
         return None;
