@@ -1197,16 +1197,8 @@ fn same_person(a: &PersonEntity, b: &PersonEntity, r: &Recognizer) -> bool {
             && (ka.last() == kb.first() || similar_foreign(&kb[0], ka.last().unwrap())))
 }
 
-fn key_of(p: &PersonEntity, r: &Recognizer) -> Vec<String> {
-    if let Some(i) = p.lexicon {
-        let nz = Normalizer::profile(crate::normalize::Profile::Match);
-        form_key(&nz, &r.lex.people[i].name)
-            .split(' ')
-            .map(String::from)
-            .collect()
-    } else {
-        p.key.clone()
-    }
+fn key_of(p: &PersonEntity, _r: &Recognizer) -> Vec<String> {
+    p.key.clone()
 }
 
 /// Transliteration variants of one foreign name: same consonant skeleton

@@ -305,6 +305,12 @@ impl Normalizer {
         Ok(nz)
     }
 
+    /// The process-wide matching normalizer (compiled once).
+    pub fn matching() -> &'static Normalizer {
+        static M: std::sync::OnceLock<Normalizer> = std::sync::OnceLock::new();
+        M.get_or_init(|| Normalizer::profile(Profile::Match))
+    }
+
     pub fn profile(p: Profile) -> Normalizer {
         Normalizer::from_names(p.step_names()).expect("profile steps exist")
     }
