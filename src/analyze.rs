@@ -75,7 +75,11 @@ impl Engine {
         let nt = self.nz.normalize(&text);
         let regions: Vec<(usize, usize)> =
             st.content().iter().map(|s| norm_range(&nt, *s)).collect();
-        let tokens = tokenize(&nt, &regions);
+        let mut tokens = tokenize(&nt, &regions);
+        for t in tokens.tokens.iter_mut() {
+            let last = nt.origin[t.end - 1] as usize;
+            t.final_maqsura = orig.get(last) == Some(&'ى');
+        }
         let stream = Stream::new(&tokens.tokens);
         let ann = recognize(&self.recognizer, &tokens.tokens, &stream);
         let date = meta.date.or(st.date);

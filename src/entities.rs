@@ -914,14 +914,15 @@ fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
             && ctx.item_at(j).is_none()
             && !r.adjective_keys.contains(w)
     };
-    if i >= n || !ok_token(i) {
+    if i >= n || !ok_token(i) || (ctx.tokens[i].final_maqsura && ctx.word(i) == "علي") {
         return None;
     }
     let first = ctx.word(i);
-    if first.starts_with("ال")
+    if (first.starts_with("ال")
         || first.starts_with("وال")
         || first.starts_with("بال")
-        || first.starts_with("لل")
+        || first.starts_with("لل"))
+        && !r.is_given(first)
     {
         return None;
     }
@@ -945,23 +946,39 @@ fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
     }
     while end + 1 < n && count < 4 {
         let j = end + 1;
-        if ctx.tokens[j].gap != Gap::Space || !ok_token(j) {
+        if ctx.tokens[j].gap != Gap::Space
+            || !ok_token(j)
+            || (ctx.tokens[j].final_maqsura && ctx.word(j) == "علي")
+        {
             break;
         }
         let w = ctx.word(j);
-        if w.starts_with('و') && !r.is_given(w) && w.chars().count() > 3 && !w.starts_with("وال")
+        // a proclitic starts the next phrase (… وسميرة, … فتقوم, … ببطولة), unless
+        // the whole word is a given name (وليد, وائل)
+        if matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك'))
+            && !r.is_given(w)
+            && (w.starts_with("وال")
+                || w.starts_with("بال")
+                || w.starts_with("لل")
+                || r.is_given(&w[2..])
+                || r.is_common(&w[2..])
+                || w.starts_with('و')
+                || w.starts_with('ف'))
         {
-            // a conjunction starts the next phrase (… وبحث)
-            if r.is_common(&w[2..]) || !r.is_given(&w['و'.len_utf8()..]) {
-                break;
-            }
+            break;
         }
-        if w.starts_with("وال") || w.starts_with("بال") || w.starts_with("لل") {
+        let prev = ctx.word(end);
+        let particle = matches!(w, "عبد" | "ابو" | "بن" | "ابن" | "بنت" | "ال" | "ولد" | "دو" | "دي" | "فان" | "فون");
+        // beyond two tokens, a name goes on only through given names,
+        // particles and a final family name with the article
+        if count >= 2
+            && !(r.is_given(w) || particle || w.starts_with("ال") || matches!(prev, "عبد" | "ابو" | "بن" | "ابن" | "بنت"))
+        {
             break;
         }
         end = j;
         count += 1;
-        if matches!(w, "عبد" | "ابو" | "بن" | "ابن" | "بنت" | "ال") && end + 1 < n {
+        if particle && end + 1 < n && ctx.tokens[end + 1].gap == Gap::Space {
             end += 1;
         }
         // a family name with the article usually closes the name
@@ -969,7 +986,8 @@ fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
             break;
         }
     }
-    if !titled && end == i {
+    // one word alone is a name only when it is a known given name
+    if end == i && (!titled || !r.is_given(first)) {
         return None;
     }
     Some(end)
@@ -1059,11 +1077,9 @@ fn name_span_from(ctx: &Ctx, i: usize, bare_first: &str) -> Option<usize> {
     if end == i {
         return None;
     }
-    // the second token must look like a name: a given name, or a family name (ال...)
+    // the second token must not be a pronoun-suffixed or verb-like word
     let second = ctx.word(i + 1);
-    let plausible =
-        ctx.r.is_given(second) || second.starts_with("ال") || bare_first == "عبد" || (end > i + 1);
-    if !plausible {
+    if second.chars().count() < 2 {
         return None;
     }
     Some(end)
@@ -1220,7 +1236,8 @@ pub fn similar_foreign(a: &str, b: &str) -> bool {
     if la.min(lb) >= 6 && sa.chars().count() >= 4 && sa == sb {
         return true;
     }
-    la.min(lb) >= 5 && edit_distance(a, b) <= 1
+    // one letter apart: only foreign-looking names, not Arabic nouns with the article
+    la.min(lb) >= 5 && !a.starts_with("ال") && !b.starts_with("ال") && edit_distance(a, b) <= 1
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {

@@ -28,6 +28,9 @@ pub struct Token {
     pub gap: Gap,
     /// The first non-space character of the gap, if punctuation.
     pub punct: Option<char>,
+    /// The original text wrote the token's last letter as alef maqsura (ى):
+    /// tells على (a preposition) from علي (a name) after normalization.
+    pub final_maqsura: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -74,6 +77,7 @@ pub fn tokenize(nt: &NormalizedText, regions: &[(usize, usize)]) -> Tokens {
                     sentence: out.sentences.len(),
                     gap,
                     punct,
+                    final_maqsura: false,
                 });
                 gap = Gap::Space;
                 punct = None;
