@@ -1096,6 +1096,7 @@ fn merge_people(ctx: &mut Ctx, ann: &mut Annotations) {
             let last = e.key.last().unwrap().clone();
             if last.chars().count() >= 4
                 && !ctx.r.is_common(&last)
+                && !ctx.r.is_common(last.strip_prefix("ال").unwrap_or(&last))
                 && !ctx.r.adjective_keys.contains(&last)
             {
                 surnames.push((last, p));
