@@ -55,6 +55,14 @@ impl Engine {
         }
     }
 
+    /// Read a date a record states in one of its fields (ISO, RFC 2822,
+    /// `dd/mm/yyyy`, Arabic month names: whatever [`crate::dates::find_dates`]
+    /// accepts); the first date found wins.
+    pub fn record_date(&self, field: &str) -> Option<crate::dates::Date> {
+        let chars: Vec<char> = self.nz.normalize_str(field).chars().collect();
+        crate::dates::find_dates(&chars).first().map(|f| f.date)
+    }
+
     /// Decode and analyze the bytes of one file.
     pub fn analyze_bytes(&self, file: &str, bytes: &[u8]) -> Result<Document, String> {
         if self.settings.max_bytes > 0 && bytes.len() > self.settings.max_bytes {
@@ -83,7 +91,9 @@ impl Engine {
         let stream = Stream::new(&tokens.tokens);
         let ann = recognize(&self.recognizer, &tokens.tokens, &stream);
         let date = meta.date.or(st.date);
-        let raw_events = self.events.extract(&tokens, &stream, &ann, date);
+        let raw_events = self.events.extract(&tokens, &stream, &ann, date, &|w| {
+            self.recognizer.is_common(w)
+        });
 
         let out = Output {
             nz: &self.nz,

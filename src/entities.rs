@@ -190,7 +190,8 @@ impl Recognizer {
         }
     }
 
-    fn is_common(&self, w: &str) -> bool {
+    /// Is `w` (match-normalized) a frequent word that is never a name?
+    pub fn is_common(&self, w: &str) -> bool {
         self.common.contains(w)
     }
 
@@ -968,11 +969,27 @@ fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
             break;
         }
         let prev = ctx.word(end);
-        let particle = matches!(w, "عبد" | "ابو" | "بن" | "ابن" | "بنت" | "ال" | "ولد" | "دو" | "دي" | "فان" | "فون");
+        let particle = matches!(
+            w,
+            "عبد"
+                | "ابو"
+                | "بن"
+                | "ابن"
+                | "بنت"
+                | "ال"
+                | "ولد"
+                | "دو"
+                | "دي"
+                | "فان"
+                | "فون"
+        );
         // beyond two tokens, a name goes on only through given names,
         // particles and a final family name with the article
         if count >= 2
-            && !(r.is_given(w) || particle || w.starts_with("ال") || matches!(prev, "عبد" | "ابو" | "بن" | "ابن" | "بنت"))
+            && !(r.is_given(w)
+                || particle
+                || w.starts_with("ال")
+                || matches!(prev, "عبد" | "ابو" | "بن" | "ابن" | "بنت"))
         {
             break;
         }

@@ -125,6 +125,20 @@ const PLANNED: &[&str] = &[
     "سيبحثان",
     "ستتطرق",
 ];
+/// Words before a visit that make it a wish, not an event (سعيدا بزيارة).
+const WISH: &[&str] = &[
+    "سعيدا",
+    "سعيد",
+    "يتطلع",
+    "تطلعه",
+    "تطلعها",
+    "رغبته",
+    "رغبتها",
+    "يرغب",
+    "ترحيبه",
+    "يامل",
+    "امله",
+];
 const NEGATION: &[&str] = &[
     "لم",
     "لن",
@@ -144,6 +158,8 @@ impl EventExtractor {
         let nz = Normalizer::profile(Profile::Match);
         let mut b = GazetteerBuilder::default();
         let mut triggers = Vec::new();
+        let mut explicit = std::collections::HashSet::new();
+        let mut derived: Vec<(String, usize)> = Vec::new();
         for t in &lex.triggers {
             let kind = EventKind::parse(&t.event).expect("validated at load");
             let frame = match t.frame.as_str() {
@@ -162,6 +178,7 @@ impl EventExtractor {
             });
             let id = triggers.len() - 1;
             b.add(&key, id, true);
+            explicit.insert(key.clone());
             // pronoun suffixes on the last word: زيارته، استقباله، سلمه
             let (head, last) = match key.rsplit_once(' ') {
                 Some((h, l)) => (format!("{h} "), l.to_string()),
@@ -172,10 +189,16 @@ impl EventExtractor {
                 .map(|s| format!("{s}ت"))
                 .unwrap_or(last.clone());
             for suf in ["ه", "ها", "هما", "هم", "نا"] {
-                b.add(&format!("{head}{stem}{suf}"), id, true);
+                derived.push((format!("{head}{stem}{suf}"), id));
                 if stem != last {
-                    b.add(&format!("{head}{last}{suf}"), id, true);
+                    derived.push((format!("{head}{last}{suf}"), id));
                 }
+            }
+        }
+        // pronoun forms only where no row of the file spells the same word
+        for (k, id) in derived {
+            if !explicit.contains(&k) {
+                b.add(&k, id, true);
             }
         }
         EventExtractor {
@@ -280,17 +303,38 @@ impl EventExtractor {
         stream: &Stream,
         ann: &Annotations,
         doc_date: Option<Date>,
+        is_common: &dyn Fn(&str) -> bool,
     ) -> Vec<RawEvent> {
         let hits = self.gaz.find_all(stream);
         let mut out: Vec<RawEvent> = Vec::new();
         let mut focus: Option<(Party, Party)> = None;
         let mut last_sentence_focus = usize::MAX;
+        let mut sentence_triggers: Vec<(usize, usize, EventKind)> = Vec::new();
+        for h in &hits {
+            let trig = &self.triggers[h.targets[0]];
+            sentence_triggers.push((tokens.tokens[h.first].sentence, h.first, trig.kind));
+        }
         for h in hits {
-            let ti = h.targets[0];
-            let trig = &self.triggers[ti];
+            // a proclitic reading of a known whole word is no trigger (وزارة is not و + زاره)
+            if h.prefix > 0 && is_common(&tokens.tokens[h.first].text) {
+                continue;
+            }
+            let trig = &self.triggers[h.targets[0]];
             let tok = &tokens.tokens[h.first];
             let si = tok.sentence;
             let sent = &tokens.sentences[si];
+            // a visit that is the object of an invitation or a wish is not a visit
+            if trig.kind == EventKind::Visit {
+                let invited = sentence_triggers.iter().any(|&(s, f, k)| {
+                    s == si && k == EventKind::Invitation && f < h.first && h.first - f <= 8
+                });
+                let lo = h.first.saturating_sub(3).max(sent.first);
+                let wish = (lo..h.first)
+                    .any(|i| WISH.contains(&strip_conj(&tokens.tokens[i].text).as_str()));
+                if invited || wish {
+                    continue;
+                }
+            }
             let actors: Vec<(&Actor, Mark)> = ann
                 .actors
                 .iter()
@@ -305,8 +349,30 @@ impl EventExtractor {
             if let Some(mut ev) = self.arguments(trig, h.first, h.last, &s, &focus) {
                 ev.status = status(tokens, trig, h.first, h.last, sent.first, sent.last);
                 let (d, span) = event_date(tokens, sent.first, sent.last, doc_date);
-                ev.date = d;
-                ev.date_span = span;
+                // a planned event is not dated by a past expression of its report
+                if !(ev.status == Status::Planned
+                    && span.is_some()
+                    && d.is_some_and(|d| Some(d) < doc_date))
+                {
+                    ev.date = d;
+                    ev.date_span = span;
+                }
+                // the same conversation goes on: inherit the date of the event just before
+                if ev.date.is_none() {
+                    if let Some(prev) = out.last() {
+                        let same_pair = (prev.source.country == ev.source.country
+                            && prev.target.country == ev.target.country)
+                            || (prev.source.country == ev.target.country
+                                && prev.target.country == ev.source.country);
+                        if same_pair
+                            && si <= prev.sentence + 2
+                            && prev.date.is_some()
+                            && ev.status == prev.status
+                        {
+                            ev.date = prev.date;
+                        }
+                    }
+                }
                 ev.trigger = (h.first, h.last, h.prefix);
                 ev.sentence = si;
                 focus = Some((ev.source.clone(), ev.target.clone()));
@@ -362,56 +428,72 @@ impl EventExtractor {
                     || w.contains(&strip_conj(&toks[i].text).as_str())
             })
         };
+        let first_of = |a: Option<&Actor>| a.map(|a| a.first);
 
         let mut rule = format!("trigger '{}' ({})", trig.form, trig.kind.name());
         let receive = near(RECEIVE, tf.saturating_sub(4).max(sent.first), tf).is_some();
-        let convey = if matches!(
+        let conveys = matches!(
             trig.kind,
             EventKind::Message | EventKind::Invitation | EventKind::Praise
-        ) {
+        );
+        let convey = if conveys {
             near(CONVEY, tf.saturating_sub(14).max(sent.first), tf)
         } else {
             None
         };
-        let from = after.iter().find(|(_, m)| *m == Mark::From).map(|x| x.0);
-        let to = after
+        // "الرسالة التي بعثتها X إلى Y": a conveying verb right after the noun
+        let convey_after = if conveys && !trig.verb {
+            ((tl + 1)..=(tl + 3).min(sent.last))
+                .find(|&i| CONVEY.contains(&strip_conj(&toks[i].text).as_str()))
+        } else {
+            None
+        };
+        // من X: after the trigger first, else the nearest before it
+        let from = after
             .iter()
+            .find(|(_, m)| *m == Mark::From)
+            .or_else(|| before.iter().rev().find(|(_, m)| *m == Mark::From))
+            .map(|x| x.0);
+        let to_after = after.iter().find(|(_, m)| *m == Mark::To).map(|x| x.0);
+        let to_before = before
+            .iter()
+            .rev()
             .find(|(_, m)| *m == Mark::To)
-            .map(|x| x.0)
-            .or_else(|| {
-                before
-                    .iter()
-                    .rev()
-                    .find(|(_, m)| *m == Mark::To)
-                    .map(|x| x.0)
-            });
+            .map(|x| x.0);
         let with = after
             .iter()
             .find(|(_, m)| matches!(m, Mark::With | Mark::And))
             .map(|x| x.0);
-
-        let source: Option<&Actor>;
-        let mut target: Option<&Actor>;
-        let mut via: Option<&Actor> = None;
-
-        // the grammatical subject: right after a verb (VSO) or before the trigger (SVO)
         let subject_after = after.iter().find(|(_, m)| *m == Mark::None).map(|x| x.0);
         let subject_before = before
             .iter()
             .rev()
-            .find(|(_, m)| matches!(m, Mark::None))
+            .find(|(_, m)| *m == Mark::None)
             .map(|x| x.0);
 
-        if let Some(cv) = convey {
+        let mut source: Option<&Actor>;
+        let mut target: Option<&Actor>;
+        let mut via: Option<&Actor> = None;
+
+        if let Some(cv) = convey_after {
+            source = after
+                .iter()
+                .find(|(a, m)| a.first > cv && *m == Mark::None)
+                .map(|x| x.0);
+            target = after
+                .iter()
+                .find(|(a, m)| a.first > cv && *m == Mark::To)
+                .map(|x| x.0);
+            rule.push_str(", sent by the subject of the relative clause");
+        } else if let Some(cv) = convey {
             // [convey-verb] CARRIER ... [إلى TARGET] ... message من SOURCE
             let carrier = parties
                 .iter()
                 .find(|(a, m)| a.first > cv && a.last < tf && *m == Mark::None)
                 .map(|x| x.0)
-                .or(subject_before.filter(|a| a.last < cv));
-            let carrier =
-                carrier.or_else(|| before.iter().rev().find(|(a, _)| a.last < cv).map(|x| x.0));
-            if let Some(src) = from {
+                .or(subject_before.filter(|a| a.last < cv))
+                .or_else(|| before.iter().rev().find(|(a, _)| a.last < cv).map(|x| x.0));
+            if let Some(src) = from.filter(|f| first_of(Some(f)) != first_of(carrier)) {
                 source = Some(src);
                 via = carrier.filter(|c| c.person != src.person || c.country != src.country);
                 rule.push_str(", conveyed by an envoy (من ... via carrier)");
@@ -419,10 +501,10 @@ impl EventExtractor {
                 source = carrier;
                 rule.push_str(", sent by the conveying subject");
             }
-            target = to.or(with).or_else(|| {
+            target = to_after.or(to_before).or(with).or_else(|| {
                 after
                     .iter()
-                    .find(|(a, m)| *m == Mark::None && Some(a.first) != carrier.map(|c| c.first))
+                    .find(|(a, m)| *m == Mark::None && Some(a.first) != first_of(carrier))
                     .map(|x| x.0)
             });
         } else if receive {
@@ -430,23 +512,23 @@ impl EventExtractor {
             source = from.or_else(|| {
                 after
                     .iter()
-                    .find(|(a, _)| Some(a.first) != target.map(|t| t.first))
+                    .find(|(a, _)| Some(a.first) != first_of(target))
                     .map(|x| x.0)
             });
             rule.push_str(", received (subject is the target)");
         } else {
             match trig.frame {
                 Frame::Agent | Frame::Host | Frame::Mutual => {
-                    if trig.verb {
-                        source = subject_after
+                    source = if trig.verb {
+                        subject_after
                             .filter(|a| a.first <= tl + 3)
                             .or(subject_before)
-                            .or(subject_after);
+                            .or(subject_after)
                     } else {
-                        source = subject_before.or(subject_after);
-                    }
-                    let src_first = source.map(|a| a.first);
-                    target = to.or(with).or_else(|| {
+                        subject_before.or(subject_after)
+                    };
+                    let src_first = first_of(source);
+                    target = to_after.or(with).or_else(|| {
                         after
                             .iter()
                             .find(|(a, m)| {
@@ -454,14 +536,30 @@ impl EventExtractor {
                             })
                             .map(|x| x.0)
                     });
-                    if target.is_none() && trig.kind == EventKind::Visit {
-                        target = s
-                            .actors
+                    if target.is_none() {
+                        target = to_before.filter(|a| Some(a.first) != src_first);
+                    }
+                    // بحثوا، بحث الجانبان: the two parties just named
+                    if trig.frame == Frame::Mutual && trig.verb {
+                        let mut distinct: Vec<&Actor> = Vec::new();
+                        for (a, _) in before.iter().rev() {
+                            if !distinct.iter().any(|d| d.country == a.country) {
+                                distinct.push(a);
+                            }
+                        }
+                        if distinct.len() >= 2 && (target.is_none_or(|t| t.first > tl + 6)) {
+                            source = Some(distinct[1]);
+                            target = Some(distinct[0]);
+                        }
+                    }
+                    // تم بحث ... في العراق: a country named as where it happens
+                    if target.is_none() && trig.frame == Frame::Mutual {
+                        target = after
                             .iter()
                             .find(|(a, m)| {
-                                a.first > tl
-                                    && a.kind == ActorKind::Place
-                                    && matches!(m, Mark::None | Mark::To)
+                                *m == Mark::In
+                                    && a.kind == ActorKind::Country
+                                    && Some(a.first) != src_first
                             })
                             .map(|x| x.0);
                     }
@@ -480,20 +578,12 @@ impl EventExtractor {
                                 .map(|x| x.0)
                         })
                         .or(subject_before);
-                    let src_first = source.map(|a| a.first);
-                    target = to.or(with).filter(|a| Some(a.first) != src_first);
-                    if trig.kind == EventKind::Visit && target.is_none() {
-                        target = s
-                            .actors
-                            .iter()
-                            .find(|(a, m)| {
-                                a.first > tl
-                                    && matches!(a.kind, ActorKind::Place | ActorKind::Country)
-                                    && matches!(m, Mark::None | Mark::To)
-                            })
-                            .map(|x| x.0);
-                    }
-                    if target.is_none() {
+                    let src_first = first_of(source);
+                    target = to_after
+                        .or(with)
+                        .or(to_before)
+                        .filter(|a| Some(a.first) != src_first);
+                    if target.is_none() && trig.kind != EventKind::Visit {
                         target = after
                             .iter()
                             .chain(before.iter().rev())
@@ -507,11 +597,43 @@ impl EventExtractor {
                 }
             }
         }
+        // visits: the host is where the visitor goes (زيارة دمشق، وصل إلى بغداد)
+        if trig.kind == EventKind::Visit {
+            let dest = s
+                .actors
+                .iter()
+                .find(|(a, m)| {
+                    a.first > tl
+                        && a.first <= tl + 4
+                        && matches!(a.kind, ActorKind::Place | ActorKind::Country)
+                        && matches!(m, Mark::None | Mark::To)
+                })
+                .map(|x| x.0);
+            match (dest, trig.frame) {
+                (Some(d), _) => {
+                    target = Some(d);
+                    if source.is_some_and(|x| x.country == d.country) {
+                        source = before
+                            .iter()
+                            .rev()
+                            .find(|(a, _)| a.country != d.country)
+                            .map(|x| x.0);
+                    }
+                    rule.push_str(", destination named after the trigger");
+                }
+                (None, Frame::Agent)
+                    if trig.verb && target.is_some_and(|t| t.kind == ActorKind::Person) => {}
+                _ => return None,
+            }
+        }
         let mut src = source.map(Party::of).unwrap_or_default();
         let mut tgt = target.map(Party::of).unwrap_or_default();
         // same country on both sides: look for a different one in the sentence
         if src.country.is_some() && src.country == tgt.country {
-            if let Some(o) = parties.iter().find(|(a, _)| a.country != src.country) {
+            if let Some(o) = parties
+                .iter()
+                .find(|(a, _)| a.country != src.country && via.is_none_or(|v| v.first != a.first))
+            {
                 tgt = Party::of(o.0);
             } else {
                 tgt = Party::default();
@@ -554,10 +676,6 @@ impl EventExtractor {
         }
         if src.country.is_none() || tgt.country.is_none() || src.country == tgt.country {
             return None;
-        }
-        // visits: the host is where the visitor goes
-        if trig.kind == EventKind::Visit && trig.frame == Frame::Host {
-            std::mem::swap(&mut src, &mut tgt);
         }
         let location = s
             .actors
@@ -622,10 +740,19 @@ fn status(
     if (lo..tf).any(|i| NEGATION.contains(&word(i).as_str())) {
         return Status::Denied;
     }
-    let text: Vec<String> = (sf..=sl).map(word).collect();
-    let joined = text.join(" ");
-    if joined.contains("غير معني") || joined.contains("لا صحه") || joined.contains("عار عن الصحه")
+    // a refutation just before the trigger (غير معنية بهذه الدعوة), or a denial verb earlier in the sentence
+    let near: Vec<String> = (tf.saturating_sub(5).max(sf)..tf).map(word).collect();
+    let near = near.join(" ");
+    if near.contains("غير معني") || near.contains("لا صحه") || near.contains("عار عن الصحه")
     {
+        return Status::Denied;
+    }
+    if (sf..tf).any(|i| {
+        matches!(
+            word(i).as_str(),
+            "نفي" | "نفت" | "ينفي" | "تنفي" | "نافيا" | "نفى"
+        )
+    }) {
         return Status::Denied;
     }
     if trig.planned {
@@ -638,16 +765,16 @@ fn status(
     {
         return Status::Planned;
     }
-    // a future verb governing a noun trigger: سيبحث، ستتناول
-    if !trig.verb
-        && (lo..tf).any(|i| {
-            let w = word(i);
-            (w.starts_with("سي") || w.starts_with("ست"))
-                && w.chars().count() >= 5
-                && !w.starts_with("سيا")
-                && !w.starts_with("ستي")
-        })
-    {
+    // a future verb governing a noun trigger (سيبحث الزيارة، المباحثات ستتركز)
+    let future = |i: usize| {
+        let w = word(i);
+        (w.starts_with("سي") || w.starts_with("ست"))
+            && w.chars().count() >= 5
+            && !w.starts_with("سيا")
+            && !w.starts_with("ستي")
+            && !w.starts_with("سيد")
+    };
+    if !trig.verb && ((lo..tf).any(future) || ((tl + 1)..=(tl + 2).min(sl)).any(future)) {
         return Status::Planned;
     }
     Status::Occurred
