@@ -213,6 +213,8 @@ pub struct Actor {
     pub role: Option<String>,
     /// For places: index into the lexicon's places.
     pub place: Option<usize>,
+    /// Proclitic letters on the first token (و ف ب ك ل), as matched.
+    pub prefix: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -332,7 +334,13 @@ impl Ctx<'_> {
 }
 
 pub fn recognize(r: &Recognizer, tokens: &[Token], stream: &Stream) -> Annotations {
-    let hits = r.gaz.find_all(stream);
+    // a proclitic reading of a known whole word is no entity (لجأوا is not ل + جاوا)
+    let hits: Vec<Hit<Target>> = r
+        .gaz
+        .find_all(stream)
+        .into_iter()
+        .filter(|h| h.prefix == 0 || !r.is_common(&tokens[h.first].text))
+        .collect();
     let mut ctx = Ctx {
         r,
         tokens,
@@ -607,6 +615,7 @@ fn resolve(ctx: &mut Ctx, ann: &mut Annotations) {
                         person: Some(p),
                         role: None,
                         place: None,
+                        prefix: at.prefix,
                     });
                 }
             }
@@ -624,6 +633,7 @@ fn resolve(ctx: &mut Ctx, ann: &mut Annotations) {
                     person: None,
                     role: None,
                     place: None,
+                    prefix: at.prefix,
                 });
             }
             Item::Adjective(c) => {
@@ -645,6 +655,7 @@ fn resolve(ctx: &mut Ctx, ann: &mut Annotations) {
                         person: None,
                         role: None,
                         place: None,
+                        prefix: at.prefix,
                     });
                 }
             }
@@ -668,6 +679,7 @@ fn resolve(ctx: &mut Ctx, ann: &mut Annotations) {
                     person: None,
                     role: None,
                     place: Some(*p),
+                    prefix: at.prefix,
                 });
             }
             Item::Org(o) => {
@@ -687,6 +699,7 @@ fn resolve(ctx: &mut Ctx, ann: &mut Annotations) {
                     person: None,
                     role: None,
                     place: None,
+                    prefix: at.prefix,
                 });
             }
             Item::Institution(i) => {
@@ -719,6 +732,7 @@ fn resolve(ctx: &mut Ctx, ann: &mut Annotations) {
                         person: None,
                         role: Some(inst.name_en.clone()),
                         place: None,
+                        prefix: at.prefix,
                     });
                 }
             }
@@ -737,6 +751,13 @@ fn resolve(ctx: &mut Ctx, ann: &mut Annotations) {
     name_shapes(ctx, ann);
     merge_people(ctx, ann);
     ann.actors.sort_by_key(|a| (a.first, a.last));
+    // an actor inside a longer one (سوريا in "المبعوث الخاص للرئيس الروسي إلى سوريا، لافرنتييف") is part of it
+    let spans: Vec<(usize, usize)> = ann.actors.iter().map(|a| (a.first, a.last)).collect();
+    ann.actors.retain(|a| {
+        !spans
+            .iter()
+            .any(|&(f, l)| f <= a.first && a.last <= l && (l - f) > (a.last - a.first))
+    });
 }
 
 /// Read the phrase after a title: descriptors, a country (adjective or
@@ -753,6 +774,7 @@ fn title_phrase(
     let r = ctx.r;
     let title = &r.lex.titles[ti];
     let role = title.role.clone();
+    let tprefix = ctx.item_at(tf).map(|x| x.0.prefix).unwrap_or(0);
     let mut country: Option<String> = None;
     let mut country_weight = 0u8;
     let mut i = tl + 1;
@@ -819,12 +841,28 @@ fn title_phrase(
             }
             Some((at, Item::Person(pi, _))) if at.first == i => {
                 if let Some(&p) = person_of_lex.get(&pi) {
-                    attach_title(ann, p, &role, &country, country_weight, tf, at.last);
+                    attach_title(
+                        ann,
+                        p,
+                        &role,
+                        &country,
+                        country_weight,
+                        (tf, tprefix),
+                        at.last,
+                    );
                 }
                 return;
             }
             Some((at, Item::Found(p))) if at.first == i => {
-                attach_title(ann, p, &role, &country, country_weight, tf, at.last);
+                attach_title(
+                    ann,
+                    p,
+                    &role,
+                    &country,
+                    country_weight,
+                    (tf, tprefix),
+                    at.last,
+                );
                 return;
             }
             _ => {}
@@ -839,7 +877,7 @@ fn title_phrase(
         // the name itself
         if let Some(end) = name_span(ctx, i, true) {
             let p = new_person(ctx, ann, i, end, "title + name");
-            attach_title(ann, p, &role, &country, country_weight, tf, end);
+            attach_title(ann, p, &role, &country, country_weight, (tf, tprefix), end);
             return;
         }
         break;
@@ -854,6 +892,7 @@ fn title_phrase(
             person: None,
             role,
             place: None,
+            prefix: tprefix,
         });
     }
 }
@@ -864,7 +903,7 @@ fn attach_title(
     role: &Option<String>,
     country: &Option<String>,
     weight: u8,
-    tf: usize,
+    (tf, tprefix): (usize, usize),
     last: usize,
 ) {
     let e = &mut ann.people[p];
@@ -885,7 +924,10 @@ fn attach_title(
         .iter_mut()
         .find(|a| a.person == Some(p) && a.last == last)
     {
-        a.first = a.first.min(tf);
+        if tf < a.first {
+            a.first = tf;
+            a.prefix = tprefix;
+        }
         a.country = ann.people[p].country.clone();
         a.role = role.clone();
     } else {
@@ -897,6 +939,7 @@ fn attach_title(
             person: Some(p),
             role: role.clone(),
             place: None,
+            prefix: tprefix,
         });
     }
 }
@@ -1041,6 +1084,7 @@ fn new_person(
         person: Some(p),
         role: None,
         place: None,
+        prefix: 0,
     });
     // mark the tokens so later passes skip them
     let idx = ctx.items.len();
@@ -1109,7 +1153,9 @@ fn merge_people(ctx: &mut Ctx, ann: &mut Annotations) {
     let n = ctx.tokens.len();
     let mut surnames: Vec<(String, usize)> = Vec::new();
     for (p, e) in ann.people.iter().enumerate() {
-        if e.lexicon.is_none() && e.key.len() >= 2 {
+        // context people, and lexicon people named in this document (their
+        // surname in another transliteration: لافرينيتييف for لافرنتييف)
+        if e.key.len() >= 2 && !e.mentions.is_empty() {
             let last = e.key.last().unwrap().clone();
             if last.chars().count() >= 4
                 && !ctx.r.is_common(&last)
@@ -1147,6 +1193,7 @@ fn merge_people(ctx: &mut Ctx, ann: &mut Annotations) {
                     person: Some(p),
                     role: None,
                     place: None,
+                    prefix: 0,
                 });
                 break;
             }

@@ -22,6 +22,8 @@ pub enum Frame {
     Mutual,
     Host,
     Noun,
+    /// A noun with a pronoun suffix (تقديره، زيارته): its owner is named before it.
+    Owned,
 }
 
 #[derive(Debug, Clone)]
@@ -36,10 +38,23 @@ pub struct TriggerInfo {
 pub struct EventExtractor {
     gaz: Gazetteer<usize>,
     triggers: Vec<TriggerInfo>,
+    /// Trigger forms as the file spells them (not derived pronoun forms).
+    explicit: std::collections::HashSet<String>,
 }
 
 /// Verbs that convey a message or an invitation on someone's behalf.
 const CONVEY: &[&str] = &[
+    "بعثتها",
+    "بعثها",
+    "بعثه",
+    "ارسلها",
+    "ارسلته",
+    "ارسله",
+    "نقله",
+    "حملها",
+    "حمله",
+    "وجهها",
+    "وجهه",
     "نقل",
     "ينقل",
     "نقلها",
@@ -166,6 +181,7 @@ impl EventExtractor {
                 "mutual" => Frame::Mutual,
                 "host" => Frame::Host,
                 "noun" => Frame::Noun,
+                "owned" => Frame::Owned,
                 _ => Frame::Agent,
             };
             let key = form_key(&nz, &t.form);
@@ -197,13 +213,14 @@ impl EventExtractor {
         }
         // pronoun forms only where no row of the file spells the same word
         for (k, id) in derived {
-            if !explicit.contains(&k) {
+            if !explicit.contains(k.as_str()) {
                 b.add(&k, id, true);
             }
         }
         EventExtractor {
             gaz: b.build(),
             triggers,
+            explicit,
         }
     }
 }
@@ -251,6 +268,8 @@ enum Mark {
     With,
     And,
     In,
+    /// What is talked about (بين X و Y، حول X): not a party.
+    Topic,
 }
 
 struct Sent<'a> {
@@ -261,39 +280,42 @@ struct Sent<'a> {
 fn mark_of(tokens: &Tokens, a: &Actor) -> Mark {
     let t = &tokens.tokens[a.first];
     let w = t.text.as_str();
-    // a proclitic on the actor's first token
-    if w.starts_with("لل")
-        || (w.starts_with('ل')
-            && !w.starts_with("لا")
-            && a.kind != ActorKind::Place
-            && is_clitic_l(w))
-    {
+    // a proclitic on the actor's first token: its last letter is the preposition
+    let clitics: String = w.chars().take(a.prefix).collect();
+    if w.starts_with("لل") || clitics.ends_with('ل') {
         return Mark::To;
     }
-    if w.starts_with("ول") && w.chars().nth(2) == Some('ل') {
-        return Mark::To;
+    if clitics.ends_with('ب') {
+        return if a.kind == ActorKind::Place {
+            Mark::In
+        } else {
+            Mark::With
+        };
     }
-    if w.starts_with("بال") {
-        return Mark::With;
-    }
-    if w.starts_with("وال") || (w.starts_with('و') && a.first > 0 && t.gap == Gap::Space) {
+    if clitics.starts_with('و') || (a.prefix == 0 && w.starts_with("وال")) {
         return Mark::And;
     }
     if a.first == 0 || t.gap == Gap::Break {
         return Mark::None;
     }
-    match tokens.tokens[a.first - 1].text.as_str() {
+    // look past "العاصمة"/"مدينة" (إلى العاصمة بغداد)
+    let mut j = a.first - 1;
+    if matches!(
+        tokens.tokens[j].text.as_str(),
+        "العاصمه" | "مدينه" | "عاصمه"
+    ) && j > 0
+        && tokens.tokens[j].gap == Gap::Space
+    {
+        j -= 1;
+    }
+    match tokens.tokens[j].text.as_str() {
         "من" | "عن" => Mark::From,
         "الي" | "لدي" | "نحو" => Mark::To,
-        "مع" | "ومع" | "وبين" | "بين" => Mark::With,
+        "مع" | "ومع" => Mark::With,
+        "بين" | "وبين" | "حول" | "بشان" | "ضد" => Mark::Topic,
         "في" => Mark::In,
         _ => Mark::None,
     }
-}
-
-fn is_clitic_l(w: &str) -> bool {
-    // ل + noun with article is written لل; ل + other word: only when short words are unlikely names
-    w.starts_with("لل")
 }
 
 impl EventExtractor {
@@ -316,7 +338,10 @@ impl EventExtractor {
         }
         for h in hits {
             // a proclitic reading of a known whole word is no trigger (وزارة is not و + زاره)
-            if h.prefix > 0 && is_common(&tokens.tokens[h.first].text) {
+            if h.prefix > 0
+                && is_common(&tokens.tokens[h.first].text)
+                && !self.explicit.contains(h.form)
+            {
                 continue;
             }
             let trig = &self.triggers[h.targets[0]];
@@ -324,14 +349,14 @@ impl EventExtractor {
             let si = tok.sentence;
             let sent = &tokens.sentences[si];
             // a visit that is the object of an invitation or a wish is not a visit
-            if trig.kind == EventKind::Visit {
+            if matches!(trig.kind, EventKind::Visit | EventKind::Meeting) {
                 let invited = sentence_triggers.iter().any(|&(s, f, k)| {
                     s == si && k == EventKind::Invitation && f < h.first && h.first - f <= 8
                 });
                 let lo = h.first.saturating_sub(3).max(sent.first);
                 let wish = (lo..h.first)
                     .any(|i| WISH.contains(&strip_conj(&tokens.tokens[i].text).as_str()));
-                if invited || wish {
+                if (invited && trig.kind == EventKind::Visit) || wish {
                     continue;
                 }
             }
@@ -346,7 +371,9 @@ impl EventExtractor {
                 .map(|a| (a, mark_of(tokens, a)))
                 .collect();
             let s = Sent { tokens, actors };
-            if let Some(mut ev) = self.arguments(trig, h.first, h.last, &s, &focus) {
+            let owned =
+                trig.frame == Frame::Owned || (!trig.verb && !self.explicit.contains(h.form));
+            if let Some(mut ev) = self.arguments(trig, owned, h.first, h.last, &s, &focus) {
                 ev.status = status(tokens, trig, h.first, h.last, sent.first, sent.last);
                 let (d, span) = event_date(tokens, sent.first, sent.last, doc_date);
                 // a planned event is not dated by a past expression of its report
@@ -395,9 +422,11 @@ impl EventExtractor {
         merge(out)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn arguments(
         &self,
         trig: &TriggerInfo,
+        owned: bool,
         tf: usize,
         tl: usize,
         s: &Sent,
@@ -410,7 +439,7 @@ impl EventExtractor {
             .actors
             .iter()
             .copied()
-            .filter(|(a, _)| a.kind != ActorKind::Place && a.country.is_some())
+            .filter(|(a, m)| a.kind != ActorKind::Place && a.country.is_some() && *m != Mark::Topic)
             .collect();
         let before: Vec<(&Actor, Mark)> = parties
             .iter()
@@ -448,11 +477,11 @@ impl EventExtractor {
         } else {
             None
         };
-        // من X: after the trigger first, else the nearest before it
+        // من X: after the trigger first, else the actor just before it
         let from = after
             .iter()
             .find(|(_, m)| *m == Mark::From)
-            .or_else(|| before.iter().rev().find(|(_, m)| *m == Mark::From))
+            .or_else(|| before.last().filter(|(_, m)| *m == Mark::From))
             .map(|x| x.0);
         let to_after = after.iter().find(|(_, m)| *m == Mark::To).map(|x| x.0);
         let to_before = before
@@ -470,6 +499,17 @@ impl EventExtractor {
             .rev()
             .find(|(_, m)| *m == Mark::None)
             .map(|x| x.0);
+        // SVO: the subject right before the verb (أن الأسد استقبل الفياض)
+        let adjacent_subject = subject_before
+            .filter(|a| {
+                a.last + 1 == tf
+                    || (a.last + 2 == tf
+                        && matches!(
+                            strip_conj(&toks[tf - 1].text).as_str(),
+                            "قد" | "ان" | "انه" | "لقد"
+                        ))
+            })
+            .filter(|_| toks[tf].gap == Gap::Space);
 
         let mut source: Option<&Actor>;
         let mut target: Option<&Actor>;
@@ -520,8 +560,8 @@ impl EventExtractor {
             match trig.frame {
                 Frame::Agent | Frame::Host | Frame::Mutual => {
                     source = if trig.verb {
-                        subject_after
-                            .filter(|a| a.first <= tl + 3)
+                        adjacent_subject
+                            .or(subject_after.filter(|a| a.first <= tl + 3))
                             .or(subject_before)
                             .or(subject_after)
                     } else {
@@ -569,17 +609,30 @@ impl EventExtractor {
                         _ => ", subject acts on object",
                     });
                 }
-                Frame::Noun => {
-                    source = from
-                        .or_else(|| {
-                            after
-                                .iter()
-                                .find(|(a, m)| *m == Mark::None && a.first <= tl + 2)
-                                .map(|x| x.0)
-                        })
-                        .or(subject_before);
+                Frame::Noun | Frame::Owned => {
+                    // the genitive right after the noun: its agent (زيارة الرئيس), but
+                    // the invitee of an invitation (دعوة بوتين لزيارة بغداد)
+                    let genitive = if owned {
+                        None
+                    } else {
+                        after
+                            .iter()
+                            .find(|(a, m)| *m == Mark::None && a.first == tl + 1)
+                            .map(|x| x.0)
+                    };
+                    let (gen_source, gen_target) = if trig.kind == EventKind::Invitation {
+                        (None, genitive)
+                    } else {
+                        (genitive, None)
+                    };
+                    source = if owned {
+                        from.or(subject_before)
+                    } else {
+                        from.or(gen_source).or(subject_before)
+                    };
                     let src_first = first_of(source);
-                    target = to_after
+                    target = gen_target
+                        .or(to_after)
                         .or(with)
                         .or(to_before)
                         .filter(|a| Some(a.first) != src_first);
@@ -599,14 +652,17 @@ impl EventExtractor {
         }
         // visits: the host is where the visitor goes (زيارة دمشق، وصل إلى بغداد)
         if trig.kind == EventKind::Visit {
+            let place_like = |a: &Actor| matches!(a.kind, ActorKind::Place | ActorKind::Country);
             let dest = s
                 .actors
                 .iter()
                 .find(|(a, m)| {
-                    a.first > tl
-                        && a.first <= tl + 4
-                        && matches!(a.kind, ActorKind::Place | ActorKind::Country)
-                        && matches!(m, Mark::None | Mark::To)
+                    a.first > tl && a.first <= tl + 4 && place_like(a) && *m == Mark::None
+                })
+                .or_else(|| {
+                    s.actors
+                        .iter()
+                        .find(|(a, m)| a.first > tl && place_like(a) && *m == Mark::To)
                 })
                 .map(|x| x.0);
             match (dest, trig.frame) {
