@@ -334,12 +334,12 @@ impl Ctx<'_> {
 }
 
 pub fn recognize(r: &Recognizer, tokens: &[Token], stream: &Stream) -> Annotations {
-    // a proclitic reading of a known whole word is no entity (لجأوا is not ل + جاوا)
+    // a proclitic reading that turns a known word into another one is no entity
     let hits: Vec<Hit<Target>> = r
         .gaz
         .find_all(stream)
         .into_iter()
-        .filter(|h| h.prefix == 0 || !r.is_common(&tokens[h.first].text))
+        .filter(|h| h.prefix == 0 || !r.is_common(&tokens[h.first].text) || r.is_common(h.form))
         .collect();
     let mut ctx = Ctx {
         r,

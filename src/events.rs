@@ -338,10 +338,7 @@ impl EventExtractor {
         }
         for h in hits {
             // a proclitic reading of a known whole word is no trigger (وزارة is not و + زاره)
-            if h.prefix > 0
-                && is_common(&tokens.tokens[h.first].text)
-                && !self.explicit.contains(h.form)
-            {
+            if h.prefix > 0 && is_common(&tokens.tokens[h.first].text) && !is_common(h.form) {
                 continue;
             }
             let trig = &self.triggers[h.targets[0]];
@@ -351,7 +348,10 @@ impl EventExtractor {
             // a visit that is the object of an invitation or a wish is not a visit
             if matches!(trig.kind, EventKind::Visit | EventKind::Meeting) {
                 let invited = sentence_triggers.iter().any(|&(s, f, k)| {
-                    s == si && k == EventKind::Invitation && f < h.first && h.first - f <= 8
+                    s == si
+                        && k == EventKind::Invitation
+                        && f < h.first
+                        && (h.first - f <= 8 || h.prefix > 0)
                 });
                 let lo = h.first.saturating_sub(3).max(sent.first);
                 let wish = (lo..h.first)
@@ -373,7 +373,10 @@ impl EventExtractor {
             let s = Sent { tokens, actors };
             let owned =
                 trig.frame == Frame::Owned || (!trig.verb && !self.explicit.contains(h.form));
-            if let Some(mut ev) = self.arguments(trig, owned, h.first, h.last, &s, &focus) {
+            let focus_here = out.last().is_some_and(|e| e.sentence == si);
+            if let Some(mut ev) =
+                self.arguments(trig, owned, focus_here, h.first, h.last, &s, &focus)
+            {
                 ev.status = status(tokens, trig, h.first, h.last, sent.first, sent.last);
                 let (d, span) = event_date(tokens, sent.first, sent.last, doc_date);
                 // a planned event is not dated by a past expression of its report
@@ -427,6 +430,7 @@ impl EventExtractor {
         &self,
         trig: &TriggerInfo,
         owned: bool,
+        focus_here: bool,
         tf: usize,
         tl: usize,
         s: &Sent,
@@ -478,9 +482,16 @@ impl EventExtractor {
             None
         };
         // من X: after the trigger first, else the actor just before it
+        // من X: the actor right after the trigger (or right before it)
         let from = after
-            .iter()
-            .find(|(_, m)| *m == Mark::From)
+            .first()
+            .filter(|(_, m)| *m == Mark::From)
+            .or_else(|| {
+                after
+                    .get(1)
+                    .filter(|(_, m)| *m == Mark::From)
+                    .filter(|_| after[0].1 == Mark::To)
+            })
             .or_else(|| before.last().filter(|(_, m)| *m == Mark::From))
             .map(|x| x.0);
         let to_after = after.iter().find(|(_, m)| *m == Mark::To).map(|x| x.0);
@@ -493,6 +504,21 @@ impl EventExtractor {
             .iter()
             .find(|(_, m)| matches!(m, Mark::With | Mark::And))
             .map(|x| x.0);
+        // the object: the nearest actor after the trigger that can be one
+        let object = |skip: Option<usize>| {
+            after
+                .iter()
+                .find(|(a, m)| {
+                    Some(a.first) != skip
+                        && matches!(m, Mark::None | Mark::To | Mark::With | Mark::And)
+                })
+                .map(|x| x.0)
+        };
+        let passive = tf > sent.first
+            && matches!(
+                strip_conj(&toks[tf - 1].text).as_str(),
+                "تم" | "جري" | "جرت" | "يتم" | "سيتم"
+            );
         let subject_after = after.iter().find(|(_, m)| *m == Mark::None).map(|x| x.0);
         let subject_before = before
             .iter()
@@ -500,16 +526,14 @@ impl EventExtractor {
             .find(|(_, m)| *m == Mark::None)
             .map(|x| x.0);
         // SVO: the subject right before the verb (أن الأسد استقبل الفياض)
-        let adjacent_subject = subject_before
-            .filter(|a| {
-                a.last + 1 == tf
-                    || (a.last + 2 == tf
-                        && matches!(
-                            strip_conj(&toks[tf - 1].text).as_str(),
-                            "قد" | "ان" | "انه" | "لقد"
-                        ))
-            })
-            .filter(|_| toks[tf].gap == Gap::Space);
+        let adjacent_subject = subject_before.filter(|a| {
+            (a.last + 1 == tf && (toks[tf].gap == Gap::Space || toks[tf].punct == Some(',')))
+                || (a.last + 2 == tf
+                    && matches!(
+                        strip_conj(&toks[tf - 1].text).as_str(),
+                        "قد" | "ان" | "انه" | "لقد"
+                    ))
+        });
 
         let mut source: Option<&Actor>;
         let mut target: Option<&Actor>;
@@ -568,14 +592,7 @@ impl EventExtractor {
                         subject_before.or(subject_after)
                     };
                     let src_first = first_of(source);
-                    target = to_after.or(with).or_else(|| {
-                        after
-                            .iter()
-                            .find(|(a, m)| {
-                                Some(a.first) != src_first && matches!(m, Mark::None | Mark::And)
-                            })
-                            .map(|x| x.0)
-                    });
+                    target = object(src_first);
                     if target.is_none() {
                         target = to_before.filter(|a| Some(a.first) != src_first);
                     }
@@ -684,6 +701,18 @@ impl EventExtractor {
         }
         let mut src = source.map(Party::of).unwrap_or_default();
         let mut tgt = target.map(Party::of).unwrap_or_default();
+        // بحثوا after a reception in the same sentence, تم بحث: the interaction in focus
+        if let Some((fa, fb)) = focus {
+            let within = |p: &Party| {
+                p.country.is_none() || p.country == fa.country || p.country == fb.country
+            };
+            let mutual_here = trig.frame == Frame::Mutual && focus_here && with.is_none();
+            if (mutual_here || passive) && within(&src) && within(&tgt) {
+                src = fa.clone();
+                tgt = fb.clone();
+                rule.push_str(", the interaction in focus");
+            }
+        }
         // same country on both sides: look for a different one in the sentence
         if src.country.is_some() && src.country == tgt.country {
             if let Some(o) = parties
@@ -919,7 +948,12 @@ fn merge(events: Vec<RawEvent>) -> Vec<RawEvent> {
                         && o.source.country == e.target.country
                         && o.target.country == e.source.country))
         };
-        if let Some(o) = out.iter_mut().find(|o| same(o)) {
+        // a planned interaction and one that took place are two events;
+        // a denial is about the interaction it denies
+        let compatible = |o: &RawEvent| {
+            o.status == e.status || (o.status != Status::Planned && e.status != Status::Planned)
+        };
+        if let Some(o) = out.iter_mut().find(|o| same(o) && compatible(o)) {
             o.mentions += 1;
             o.status = merge_status(o.status, e.status);
             for p in e.people {
