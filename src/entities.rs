@@ -45,7 +45,7 @@ pub enum Strength {
 /// The compiled entity recognizer: built once per process.
 pub struct Recognizer {
     pub lex: Lexicon,
-    nz: Normalizer,
+    nz: &'static Normalizer,
     pub gaz: Gazetteer<Target>,
     common: HashSet<String>,
     given: HashSet<String>,
@@ -53,6 +53,8 @@ pub struct Recognizer {
     adjective_keys: HashSet<String>,
     /// Words allowed between a title and a name (normalized [`DESCRIPTORS`]).
     descriptors: HashSet<String>,
+    /// Verbs of saying whose subject follows them (normalized [`SPEECH`]).
+    speech: HashSet<String>,
 }
 
 /// Words that may stand between a title and a name without ending the title phrase.
@@ -79,21 +81,63 @@ const DESCRIPTORS: &[&str] = &[
 ];
 /// Prepositions that introduce a place or country inside a title phrase.
 const TITLE_PREPS: &[&str] = &["في", "لدي", "الي", "من", "لشوون", "للشوون", "لدى"];
+/// Verbs of saying and reporting, after which the subject's name comes.
+const SPEECH: &[&str] = &[
+    "قال",
+    "قالت",
+    "يقول",
+    "تقول",
+    "أضاف",
+    "أضافت",
+    "أكد",
+    "أكدت",
+    "أوضح",
+    "أوضحت",
+    "صرح",
+    "صرحت",
+    "أعلن",
+    "أعلنت",
+    "ذكر",
+    "ذكرت",
+    "أشار",
+    "أشارت",
+    "رأى",
+    "اعتبر",
+    "اعتبرت",
+    "كشف",
+    "كشفت",
+    "طالب",
+    "طالبت",
+    "أعرب",
+    "أعربت",
+    "شدد",
+    "شددت",
+    "نفى",
+    "نفت",
+    "أفاد",
+    "أفادت",
+    "تابع",
+    "تابعت",
+    "لفت",
+    "لفتت",
+    "يرى",
+    "ترى",
+];
 /// Words before a weak alias that make it a name.
 const NAME_CUES: &[&str] = &["نظام", "عهد", "حكم", "حكومه", "عايله", "اداره", "قوات"];
 
 impl Recognizer {
     pub fn new(lex: Lexicon) -> Recognizer {
-        let nz = Normalizer::profile(crate::normalize::Profile::Match);
+        let nz = Normalizer::matching();
         let mut b: GazetteerBuilder<Target> = GazetteerBuilder::default();
         let mut adjective_keys = HashSet::new();
         for (i, c) in lex.countries.iter().enumerate() {
             let i = i as u32;
             for f in std::iter::once(&c.name).chain(c.variants.iter()) {
-                b.add(&form_key(&nz, f), Target::CountryName(i), true);
+                b.add(&form_key(nz, f), Target::CountryName(i), true);
             }
             for adj in &c.adjectives {
-                let a = form_key(&nz, adj);
+                let a = form_key(nz, adj);
                 if a.is_empty() {
                     continue;
                 }
@@ -122,48 +166,48 @@ impl Recognizer {
                 }
             }
             for f in &c.adjective_forms {
-                let k = form_key(&nz, f);
+                let k = form_key(nz, f);
                 adjective_keys.insert(k.clone());
                 b.add(&k, Target::CountryAdjective(i, Gender::Plural), true);
             }
         }
         for (i, p) in lex.places.iter().enumerate() {
             for f in std::iter::once(&p.name).chain(p.variants.iter()) {
-                b.add(&form_key(&nz, f), Target::Place(i as u32), true);
+                b.add(&form_key(nz, f), Target::Place(i as u32), true);
             }
         }
         for (i, p) in lex.people.iter().enumerate() {
             let i = i as u32;
             for f in std::iter::once(&p.name).chain(p.variants.iter()) {
-                b.add(&form_key(&nz, f), Target::Person(i, Strength::Full), true);
+                b.add(&form_key(nz, f), Target::Person(i, Strength::Full), true);
             }
             for f in &p.aliases {
-                b.add(&form_key(&nz, f), Target::Person(i, Strength::Alias), true);
+                b.add(&form_key(nz, f), Target::Person(i, Strength::Alias), true);
             }
             for f in &p.weak_aliases {
-                b.add(&form_key(&nz, f), Target::Person(i, Strength::Weak), true);
+                b.add(&form_key(nz, f), Target::Person(i, Strength::Weak), true);
             }
         }
         for (i, o) in lex.organizations.iter().enumerate() {
             for f in std::iter::once(&o.name).chain(o.variants.iter()) {
-                b.add(&form_key(&nz, f), Target::Organization(i as u32), true);
+                b.add(&form_key(nz, f), Target::Organization(i as u32), true);
             }
         }
         for (i, o) in lex.institutions.iter().enumerate() {
             for f in std::iter::once(&o.head).chain(o.variants.iter()) {
-                b.add(&form_key(&nz, f), Target::Institution(i as u32), true);
+                b.add(&form_key(nz, f), Target::Institution(i as u32), true);
             }
         }
         for (i, t) in lex.titles.iter().enumerate() {
             for f in std::iter::once(&t.title).chain(t.variants.iter()) {
-                b.add(&form_key(&nz, f), Target::Title(i as u32), true);
+                b.add(&form_key(nz, f), Target::Title(i as u32), true);
             }
         }
         let mut common: HashSet<String> =
-            lex.common_words.iter().map(|w| form_key(&nz, w)).collect();
+            lex.common_words.iter().map(|w| form_key(nz, w)).collect();
         // trigger words (and their pronoun forms) never belong to a name
         for t in &lex.triggers {
-            for w in form_key(&nz, &t.form).split(' ') {
+            for w in form_key(nz, &t.form).split(' ') {
                 common.insert(w.to_string());
                 for suf in ["ه", "ها", "هما", "هم"] {
                     common.insert(format!("{w}{suf}"));
@@ -176,9 +220,9 @@ impl Recognizer {
         let descriptors = DESCRIPTORS
             .iter()
             .chain(TITLE_PREPS.iter())
-            .map(|w| form_key(&nz, w))
+            .map(|w| form_key(nz, w))
             .collect();
-        let given = lex.given_names.iter().map(|w| form_key(&nz, w)).collect();
+        let given = lex.given_names.iter().map(|w| form_key(nz, w)).collect();
         Recognizer {
             gaz: b.build(),
             nz,
@@ -187,6 +231,7 @@ impl Recognizer {
             given,
             adjective_keys,
             descriptors,
+            speech: SPEECH.iter().map(|w| form_key(nz, w)).collect(),
         }
     }
 
@@ -583,7 +628,7 @@ fn resolve(ctx: &mut Ctx, ann: &mut Annotations) {
                     let e = &r.lex.people[*i];
                     ann.people.push(PersonEntity {
                         name: e.name.clone(),
-                        key: form_key(&r.nz, &e.name)
+                        key: form_key(r.nz, &e.name)
                             .split(' ')
                             .map(String::from)
                             .collect(),
@@ -875,7 +920,10 @@ fn title_phrase(
             continue;
         }
         // the name itself
-        if let Some(end) = name_span(ctx, i, true) {
+        // after the comma of an apposition, one unknown word is too little
+        if let Some(end) =
+            name_span(ctx, i, true).filter(|&e| !after_comma || e > i || r.is_given(ctx.word(i)))
+        {
             let p = new_person(ctx, ann, i, end, "title + name");
             attach_title(ann, p, &role, &country, country_weight, (tf, tprefix), end);
             return;
@@ -1046,9 +1094,33 @@ fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
             break;
         }
     }
-    // one word alone is a name only when it is a known given name
-    if end == i && (!titled || !r.is_given(first)) {
+    // one word alone is a name after a title (اللاعب رونالدو), or when it is a
+    // known given name
+    if end == i && !titled && !r.is_given(first) {
         return None;
+    }
+    if end == i && titled && first.chars().count() < 3 {
+        return None;
+    }
+    // an imperfect verb after a title (الرئيس يستحق، المحامي سيبلغ)
+    if !r.is_given(first)
+        && (first.starts_with('ي')
+            || first.starts_with('ت')
+            || first.starts_with("سي")
+            || first.starts_with("ست"))
+    {
+        return None;
+    }
+    // على written علي: before a definite or pronoun-suffixed word it is the preposition
+    if first == "علي" && end > i {
+        let next = ctx.word(i + 1);
+        let suffixed = ["نا", "هم", "ها", "كم", "هما", "ه"]
+            .iter()
+            .any(|s| next.ends_with(s))
+            && !r.is_given(next);
+        if next.starts_with("ال") || suffixed {
+            return None;
+        }
     }
     Some(end)
 }
@@ -1103,7 +1175,8 @@ fn new_person(
     p
 }
 
-/// People without a title: a known given name followed by name tokens.
+/// People without a title: a known given name followed by name tokens,
+/// or any name-like words right after a verb of saying (قال فرويد).
 fn name_shapes(ctx: &mut Ctx, ann: &mut Annotations) {
     let n = ctx.tokens.len();
     let mut i = 0;
@@ -1111,6 +1184,15 @@ fn name_shapes(ctx: &mut Ctx, ann: &mut Annotations) {
         if ctx.item_at(i).is_some() {
             i += 1;
             continue;
+        }
+        if i > 0 && ctx.tokens[i].gap == Gap::Space && ctx.r.speech.contains(ctx.bare(i - 1)) {
+            if let Some(end) =
+                name_span(ctx, i, true).filter(|&e| e > i || ctx.r.is_given(ctx.word(i)))
+            {
+                new_person(ctx, ann, i, end, "name after a verb of saying");
+                i = end + 1;
+                continue;
+            }
         }
         let w = ctx.bare(i).to_string();
         let prefix = ctx.word(i).chars().count() - w.chars().count();

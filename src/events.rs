@@ -13,7 +13,7 @@ use crate::entities::{Actor, ActorKind, Annotations};
 use crate::gazetteer::{form_key, Gazetteer, GazetteerBuilder, Stream};
 use crate::lexicon::Lexicon;
 use crate::model::{EventKind, Status};
-use crate::normalize::{Normalizer, Profile};
+use crate::normalize::Normalizer;
 use crate::tokenize::{Gap, Tokens};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -170,7 +170,7 @@ const NEGATION: &[&str] = &[
 
 impl EventExtractor {
     pub fn new(lex: &Lexicon) -> EventExtractor {
-        let nz = Normalizer::profile(Profile::Match);
+        let nz = Normalizer::matching();
         let mut b = GazetteerBuilder::default();
         let mut triggers = Vec::new();
         let mut explicit = std::collections::HashSet::new();
@@ -184,7 +184,7 @@ impl EventExtractor {
                 "owned" => Frame::Owned,
                 _ => Frame::Agent,
             };
-            let key = form_key(&nz, &t.form);
+            let key = form_key(nz, &t.form);
             triggers.push(TriggerInfo {
                 kind,
                 frame,

@@ -79,6 +79,8 @@ pub enum TitleKind {
     Office,
     Honorific,
     Royal,
+    /// A profession (اللاعب، الكاتب): introduces a name, is no state actor.
+    Profession,
 }
 
 #[derive(Debug, Clone)]
@@ -439,9 +441,10 @@ impl Lexicon {
                         "office" | "" => TitleKind::Office,
                         "honorific" => TitleKind::Honorific,
                         "royal" => TitleKind::Royal,
+                        "profession" => TitleKind::Profession,
                         k => {
                             return Err(r.error(format!(
-                                "unknown title kind '{k}' (office, honorific, royal)"
+                                "unknown title kind '{k}' (office, honorific, royal, profession)"
                             )))
                         }
                     };
