@@ -81,6 +81,28 @@ const DESCRIPTORS: &[&str] = &[
 ];
 /// Prepositions that introduce a place or country inside a title phrase.
 const TITLE_PREPS: &[&str] = &["في", "لدي", "الي", "من", "لشوون", "للشوون", "لدى"];
+/// Royal and papal numbers after a given name.
+const ORDINALS: &[&str] = &[
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+    "الحادي",
+    "الثانيه",
+    "الاولي",
+];
+
+/// أبو, أبي, أبا, أم, بو: a kunya starts a name (أبو بكر، أبي هريرة).
+fn is_kunya(w: &str) -> bool {
+    matches!(w, "ابو" | "ابي" | "ابا" | "بو")
+}
+
 /// Verbs of saying and reporting, after which the subject's name comes.
 const SPEECH: &[&str] = &[
     "قال",
@@ -1026,25 +1048,54 @@ fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
             return None;
         }
     }
-    if !titled && !r.is_given(first) && !matches!(first, "عبد" | "ابو") {
+    if !titled && !r.is_given(first) && !is_kunya(first) && first != "عبد" {
         return None;
     }
-    let mut end = i;
-    let mut count = 1;
-    // compounds: عبد X, ابو X
-    if matches!(first, "عبد" | "ابو" | "ام") && i + 1 < n && ctx.tokens[i + 1].gap == Gap::Space
-    {
-        end = i + 1;
-    }
-    while end + 1 < n && count < 4 {
+    // a name is a sequence of units: a given name, a compound (عبد X, أبو X,
+    // بن X, آل X), an unknown word, and at most one final family name (ال...)
+    let unit_end = |j: usize| -> usize {
+        let w = ctx.word(j);
+        let joins = w == "عبد"
+            || is_kunya(w)
+            || matches!(
+                w,
+                "بن" | "ابن" | "بنت" | "ال" | "ولد" | "دو" | "دي" | "فان" | "فون"
+            );
+        if joins && j + 1 < n && ctx.tokens[j + 1].gap == Gap::Space && ok_token(j + 1) {
+            // بن أبي طالب, بن عبد الكريم: the joined word may itself join
+            let nx = ctx.word(j + 1);
+            if (nx == "عبد" || is_kunya(nx)) && j + 2 < n && ctx.tokens[j + 2].gap == Gap::Space
+            {
+                j + 2
+            } else {
+                j + 1
+            }
+        } else {
+            j
+        }
+    };
+    let mut end = unit_end(i);
+    let mut units = 1;
+    let mut all_given = r.is_given(first);
+    while end + 1 < n && units < 6 {
         let j = end + 1;
-        if ctx.tokens[j].gap != Gap::Space
-            || !ok_token(j)
-            || (ctx.tokens[j].final_maqsura && ctx.word(j) == "علي")
+        if ctx.tokens[j].gap != Gap::Space || (ctx.tokens[j].final_maqsura && ctx.word(j) == "علي")
         {
             break;
         }
         let w = ctx.word(j);
+        let prev_given = r.is_given(ctx.word(end));
+        // a royal number after a given name (محمد الخامس، تشارلز الأول)
+        if prev_given && ORDINALS.contains(&w) {
+            end = j;
+            if j + 1 < n && ctx.word(j + 1) == "عشر" {
+                end += 1;
+            }
+            break;
+        }
+        if !ok_token(j) {
+            break;
+        }
         // a proclitic starts the next phrase (… وسميرة, … فتقوم, … ببطولة), unless
         // the whole word is a given name (وليد, وائل)
         if matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك'))
@@ -1059,38 +1110,22 @@ fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
         {
             break;
         }
-        let prev = ctx.word(end);
-        let particle = matches!(
-            w,
-            "عبد"
-                | "ابو"
-                | "بن"
-                | "ابن"
-                | "بنت"
-                | "ال"
-                | "ولد"
-                | "دو"
-                | "دي"
-                | "فان"
-                | "فون"
-        );
-        // beyond two tokens, a name goes on only through given names,
-        // particles and a final family name with the article
-        if count >= 2
-            && !(r.is_given(w)
-                || particle
-                || w.starts_with("ال")
-                || matches!(prev, "عبد" | "ابو" | "بن" | "ابن" | "بنت"))
-        {
+        let joins = w == "عبد"
+            || is_kunya(w)
+            || matches!(
+                w,
+                "بن" | "ابن" | "بنت" | "ال" | "ولد" | "دو" | "دي" | "فان" | "فون"
+            );
+        // beyond two units a name goes on through given names, compounds and a
+        // final family name; after given names only, one unknown word may close it
+        let unknown_tail = !r.is_given(w) && !joins && !w.starts_with("ال");
+        if units >= 2 && unknown_tail && !all_given {
             break;
         }
-        end = j;
-        count += 1;
-        if particle && end + 1 < n && ctx.tokens[end + 1].gap == Gap::Space {
-            end += 1;
-        }
-        // a family name with the article usually closes the name
-        if w.starts_with("ال") && count >= 2 {
+        end = unit_end(j);
+        units += 1;
+        all_given &= r.is_given(w);
+        if w.starts_with("ال") || (unknown_tail && units >= 3) {
             break;
         }
     }
@@ -1196,7 +1231,7 @@ fn name_shapes(ctx: &mut Ctx, ann: &mut Annotations) {
         }
         let w = ctx.bare(i).to_string();
         let prefix = ctx.word(i).chars().count() - w.chars().count();
-        if (ctx.r.is_given(&w) || w == "عبد") && prefix <= 1 {
+        if (ctx.r.is_given(&w) || w == "عبد" || is_kunya(&w)) && prefix <= 1 {
             // try the name without its conjunction
             if let Some(end) = name_span_from(ctx, i, &w) {
                 let p = new_person(ctx, ann, i, end, "given name + family name");
