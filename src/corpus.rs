@@ -16,9 +16,45 @@ struct EventKey {
     kind: EventKind,
     source: String,
     target: String,
+    source_person: Option<String>,
+    target_person: Option<String>,
     status: Status,
     date: Option<Date>,
     people: Vec<String>,
+}
+
+impl EventKey {
+    /// Do two reports describe the same interaction? Same type and
+    /// countries, no conflicting dates, and the named parties agree: where
+    /// both name a side's person it is the same person, and at least one
+    /// side is named by both, or else both carry the same date.
+    fn same_story(&self, o: &EventKey) -> bool {
+        if self.kind != o.kind || self.doc == o.doc {
+            return false;
+        }
+        let direct = self.source == o.source && self.target == o.target;
+        let reverse = undirected(self.kind) && self.source == o.target && self.target == o.source;
+        if !direct && !reverse {
+            return false;
+        }
+        if self.date.is_some() && o.date.is_some() && self.date != o.date {
+            return false;
+        }
+        let (os, ot) = if direct {
+            (&o.source_person, &o.target_person)
+        } else {
+            (&o.target_person, &o.source_person)
+        };
+        let side = |a: &Option<String>, b: &Option<String>| match (a, b) {
+            (Some(x), Some(y)) => Some(x == y),
+            _ => None,
+        };
+        let (s1, s2) = (side(&self.source_person, os), side(&self.target_person, ot));
+        if s1 == Some(false) || s2 == Some(false) {
+            return false;
+        }
+        s1 == Some(true) || s2 == Some(true) || (self.date.is_some() && self.date == o.date)
+    }
 }
 
 /// Accumulates compact event keys as documents stream by.
@@ -85,6 +121,8 @@ impl Corpus {
                 kind: e.r#type,
                 source: s,
                 target: t,
+                source_person: e.source.person.clone(),
+                target_person: e.target.person.clone(),
                 status: e.status,
                 date: e.date,
                 people: e.people.clone(),
@@ -92,24 +130,15 @@ impl Corpus {
         }
     }
 
-    /// Events reported by two or more documents, merged. Two reports are one
-    /// story when type and countries agree (direction ignored for meetings,
-    /// talks, summits, agreements), their dates do not conflict, and their
-    /// named people, when both have some, overlap.
+    /// Events reported by two or more documents, merged (see
+    /// `EventKey::same_story`; direction is ignored for meetings, talks,
+    /// summits and agreements).
     pub fn stories(&self) -> Vec<Story> {
         let mut clusters: Vec<Vec<usize>> = Vec::new();
         for (i, k) in self.keys.iter().enumerate() {
             let found = clusters.iter_mut().find(|c| {
-                let f = &self.keys[c[0]];
-                let same_pair = (f.source == k.source && f.target == k.target)
-                    || (undirected(k.kind) && f.source == k.target && f.target == k.source);
-                f.kind == k.kind
-                    && same_pair
-                    && !c.iter().any(|&j| self.keys[j].doc == k.doc)
-                    && (f.date.is_none() || k.date.is_none() || f.date == k.date)
-                    && (f.people.is_empty()
-                        || k.people.is_empty()
-                        || f.people.iter().any(|p| k.people.contains(p)))
+                c.iter().all(|&j| self.keys[j].doc != k.doc)
+                    && c.iter().any(|&j| self.keys[j].same_story(k))
             });
             match found {
                 Some(c) => c.push(i),
