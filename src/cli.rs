@@ -2,10 +2,11 @@
 //! their conversion into a ready [`crate::run::Config`]. Nothing past this
 //! module sees clap.
 
+use crate::formats::{FieldNames, InputFormat};
 use crate::input::FileFilter;
 use crate::output::Format;
-use crate::run::{Config, Job, NormalizeJob};
-use clap::{Parser, Subcommand, ValueEnum};
+use crate::run::{Config, Job, MapperConfig, NormalizeJob};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -15,9 +16,13 @@ Examples:
   analyze --explain seeds/000_5c1ebc6c5eba7174.txt
   cat article.txt | analyze -                     one article from standard input
   analyze normalize --profile clean article.txt   print the cleaned text
+  analyze -f ndjson -j 2 corpus.tar.gz            every <DOC> of every member, in order
+  analyze --text-field body export.jsonl          JSON Lines records
+  analyze map < records.jsonl                     mapper: one output line per input line
 
-Exit codes: 0 all inputs analyzed; 1 some inputs could not be read or decoded
-(they are reported on stderr and in the output's errors); 2 usage error.";
+Exit codes: 0 all inputs analyzed; 1 some inputs or records could not be read,
+decoded or parsed (they are reported on stderr and in the output's errors);
+2 usage error. `analyze map` exits 0 when only records failed.";
 
 /// Analyze Arabic news articles: people, countries, places, organizations and
 /// diplomatic events, as JSON.
@@ -27,8 +32,9 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Files or directories to analyze (directories are walked recursively,
-    /// in sorted order); `-` reads one article from standard input.
+    /// Files, directories or archives to analyze (directories are walked
+    /// recursively, in sorted order; .gz, .zip, .tar and .tar.gz are read
+    /// directly); `-` reads standard input.
     #[arg(value_name = "PATH")]
     pub paths: Vec<String>,
 
@@ -53,8 +59,19 @@ pub struct Cli {
     #[arg(long, value_name = "LABEL")]
     pub encoding: Option<String>,
 
-    /// Extensions of the files read inside directories, comma-separated
-    /// (default: txt and files without extension; "" means no extension).
+    /// How files are cut into documents: auto (by extension, then content:
+    /// .jsonl/.ndjson, .json, .xml/.sgml or a file opening with <DOC are
+    /// records, anything else is one article), text, jsonl, json, trec.
+    #[arg(long, value_enum, default_value_t = InputArg::Auto)]
+    pub input: InputArg,
+
+    #[command(flatten)]
+    pub fields: FieldArgs,
+
+    /// Extensions of the files read inside directories and archives,
+    /// comma-separated (default: txt, files without extension, and the corpus
+    /// formats json, jsonl, ndjson, xml, sgml, sgm, trec, gz, tgz, tar, zip;
+    /// with --input text only txt and no extension; "" means no extension).
     #[arg(long, value_name = "EXTS", conflicts_with = "all_files")]
     pub ext: Option<String>,
 
@@ -72,7 +89,7 @@ pub struct Cli {
     #[arg(long)]
     pub explain: bool,
 
-    /// Worker threads (default: all cores).
+    /// Worker threads (default: all cores). The output is the same for any N.
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
 
@@ -80,7 +97,8 @@ pub struct Cli {
     #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
     pub max_bytes: usize,
 
-    /// Do not print per-file errors on stderr (they stay in the output).
+    /// Do not print per-file errors or progress on stderr (errors stay in
+    /// the output). Progress is shown only when stderr is a terminal.
     #[arg(long, short = 'q')]
     pub quiet: bool,
 
@@ -88,6 +106,53 @@ pub struct Cli {
     /// cross-document stories and the interaction summary.
     #[arg(long)]
     pub corpus_summary: bool,
+}
+
+/// JSON field names of records (JSON Lines and JSON arrays).
+#[derive(Debug, Clone, Default, Args)]
+pub struct FieldArgs {
+    /// Field holding the article text (default: text, content, body, article).
+    #[arg(long, value_name = "NAME")]
+    pub text_field: Option<String>,
+    /// Field holding the title (default: title, headline).
+    #[arg(long, value_name = "NAME")]
+    pub title_field: Option<String>,
+    /// Field holding the publication date (default: date, published,
+    /// publish_date, date_published, date_extracted).
+    #[arg(long, value_name = "NAME")]
+    pub date_field: Option<String>,
+    /// Field holding the record id (default: id, url, doc_id; else file#n).
+    #[arg(long, value_name = "NAME")]
+    pub id_field: Option<String>,
+    /// Field holding the outlet or author (default: source, author, site).
+    #[arg(long, value_name = "NAME")]
+    pub source_field: Option<String>,
+}
+
+impl FieldArgs {
+    fn names(self) -> FieldNames {
+        FieldNames::with(
+            self.text_field,
+            self.title_field,
+            self.date_field,
+            self.id_field,
+            self.source_field,
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum InputArg {
+    /// By extension, then by content.
+    Auto,
+    /// One article per file.
+    Text,
+    /// One JSON record per line.
+    Jsonl,
+    /// A JSON array of records (or a stream of JSON objects).
+    Json,
+    /// TREC/SGML <DOC> blocks (Arabic Gigaword, ANT).
+    Trec,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -100,6 +165,29 @@ pub enum FormatArg {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Mapper mode for Hadoop Streaming, Spark RDD.pipe, GNU parallel: JSON
+    /// Lines records on standard input, exactly one NDJSON line out per line
+    /// in, same order, flushed per line; a bad line gives a
+    /// {"kind":"error","line":N} record. Exits 0 unless output fails.
+    Map {
+        #[command(flatten)]
+        fields: FieldArgs,
+        /// Worker threads (default: all cores).
+        #[arg(long, short = 'j', value_name = "N")]
+        jobs: Option<usize>,
+        /// Add a lexicon file on top of the built-in ones; may be repeated.
+        #[arg(long, value_name = "FILE")]
+        lexicon: Vec<String>,
+        /// Say which rule or lexicon entry produced each mention and event.
+        #[arg(long)]
+        explain: bool,
+        /// Refuse records larger than this many bytes (0: no limit).
+        #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
+        max_bytes: usize,
+        /// Do not print per-line errors on stderr (they stay in the output).
+        #[arg(long, short = 'q')]
+        quiet: bool,
+    },
     /// Print the normalized text of files (like CAMeL Tools' camel_arclean).
     Normalize {
         /// Files to normalize (`-` for standard input).
@@ -122,6 +210,28 @@ pub enum Command {
 impl Cli {
     /// Validate and turn the raw flags into a ready configuration.
     pub fn into_job(self, stdout_is_terminal: bool) -> Result<Job, String> {
+        if let Some(Command::Map {
+            fields,
+            jobs,
+            lexicon,
+            explain,
+            max_bytes,
+            quiet,
+        }) = self.command
+        {
+            if jobs == Some(0) {
+                return Err("--jobs must be at least 1".into());
+            }
+            return Ok(Job::Map(MapperConfig {
+                encoding: None,
+                lexicons: lexicon,
+                explain,
+                jobs,
+                max_bytes,
+                quiet,
+                fields: fields.names(),
+            }));
+        }
         if let Some(Command::Normalize {
             files,
             profile,
@@ -153,6 +263,13 @@ impl Cli {
         if self.paths.is_empty() {
             return Err("no input: give files or directories to analyze, or - for standard input (see --help)".into());
         }
+        let input = match self.input {
+            InputArg::Auto => InputFormat::Auto,
+            InputArg::Text => InputFormat::Text,
+            InputArg::Jsonl => InputFormat::Jsonl,
+            InputArg::Json => InputFormat::Json,
+            InputArg::Trec => InputFormat::Trec,
+        };
         let filter = if self.all_files {
             FileFilter::All
         } else if let Some(e) = &self.ext {
@@ -161,8 +278,10 @@ impl Cli {
                     .map(|x| x.trim().trim_start_matches('.').to_ascii_lowercase())
                     .collect(),
             )
-        } else {
+        } else if input == InputFormat::Text {
             FileFilter::TextLike
+        } else {
+            FileFilter::CorpusLike
         };
         if self.jobs == Some(0) {
             return Err("--jobs must be at least 1".into());
@@ -191,6 +310,8 @@ impl Cli {
             max_bytes: self.max_bytes,
             quiet: self.quiet,
             corpus_line: self.corpus_summary,
+            input,
+            fields: self.fields.names(),
         }))
     }
 }

@@ -2,8 +2,9 @@
 //!
 //! Order of decisions: an explicit encoding wins; then a BOM (UTF-8,
 //! UTF-16 LE/BE); then a guard for BOM-less UTF-16 (many NULs on one byte
-//! parity); then NUL bytes mean binary; then valid UTF-8; then chardetng
-//! (restricted to the legacy encodings real Arabic archives use).
+//! parity); then NUL bytes mean binary; then valid UTF-8, or UTF-8 with a
+//! few malformed sequences (decoded with replacement characters); then
+//! chardetng (restricted to the legacy encodings real Arabic archives use).
 //! Line endings are unified to `\n` (CRLF and lone CR), the way Python's
 //! text mode reads a file, so offsets agree with `open(path).read()`.
 
@@ -59,7 +60,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     if bytes.contains(&0) {
         return Err(DecodeError::Binary);
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
         return Ok(finish(bytes, encoding_rs::UTF_8, false));
     }
     let mut det = chardetng::EncodingDetector::new();
@@ -77,6 +78,26 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         guess
     };
     Ok(finish(bytes, enc, false))
+}
+
+/// UTF-8 with a few malformed sequences (a file cut inside its last
+/// character, a stray byte) reads better as UTF-8 with replacement
+/// characters than as a legacy encoding, which would garble every letter.
+/// Legacy Arabic text is full of malformed UTF-8 (letters are lead bytes
+/// followed by lead bytes), so it never passes the 1-in-20 bar.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    // only the last character is cut short
+    let cut_tail = matches!(std::str::from_utf8(bytes), Err(e) if e.error_len().is_none());
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    if cut_tail {
+        good > 0
+    } else {
+        good >= 20 * bad
+    }
 }
 
 fn is_cjk_or_unlikely(enc: &'static Encoding) -> bool {
@@ -268,6 +289,25 @@ mod tests {
     fn crlf_and_cr_become_lf() {
         let d = decode("أ\r\nب\rج\n".as_bytes(), None).unwrap();
         assert_eq!(d.text, "أ\nب\nج\n");
+    }
+
+    #[test]
+    fn utf8_with_a_few_bad_bytes_stays_utf8() {
+        // cut inside the last character
+        let b = AR.as_bytes();
+        let d = decode(&b[..b.len() - 1], None).unwrap();
+        assert_eq!(d.encoding, "utf-8");
+        let cut = &AR[..AR.len() - 1]; // the final '.' is ASCII
+        let d = decode(&cut.as_bytes()[..cut.len() - 1], None).unwrap();
+        assert_eq!((d.encoding.as_str(), d.replacements), ("utf-8", 1));
+        // one stray legacy byte in a long UTF-8 text
+        let mut b = AR.as_bytes().to_vec();
+        b.insert(7, 0xE1); // after "زار "
+        let d = decode(&b, None).unwrap();
+        assert_eq!((d.encoding.as_str(), d.replacements), ("utf-8", 1));
+        // windows-1256 stays windows-1256
+        let (w, _, _) = encoding_rs::WINDOWS_1256.encode(AR);
+        assert_eq!(decode(&w, None).unwrap().encoding, "windows-1256");
     }
 
     #[test]

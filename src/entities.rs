@@ -406,7 +406,12 @@ pub fn recognize(r: &Recognizer, tokens: &[Token], stream: &Stream) -> Annotatio
         .gaz
         .find_all(stream)
         .into_iter()
-        .filter(|h| h.prefix == 0 || !r.is_common(&tokens[h.first].text) || r.is_common(h.form))
+        .filter(|h| {
+            h.prefix == 0
+                || h.last > h.first
+                || !r.is_common(&tokens[h.first].text)
+                || r.is_common(h.form)
+        })
         .collect();
     let mut ctx = Ctx {
         r,

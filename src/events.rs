@@ -338,7 +338,10 @@ impl EventExtractor {
         }
         for h in hits {
             // a proclitic reading of a known whole word is no trigger (وزارة is not و + زاره)
-            if h.prefix > 0 && is_common(&tokens.tokens[h.first].text) && !is_common(h.form) {
+            if h.prefix > 0
+                && is_common(&tokens.tokens[h.first].text)
+                && !is_common(h.form.split(' ').next().unwrap_or(""))
+            {
                 continue;
             }
             let trig = &self.triggers[h.targets[0]];

@@ -2,8 +2,9 @@
 //! sources (files, or standard input), reporting what cannot be walked.
 //!
 //! Directories are walked recursively in a stable, sorted order; symlinks
-//! are followed with loop detection. By default only text-like files are
-//! taken (`.txt` and files without an extension).
+//! are followed with loop detection. By default only text-like files and
+//! corpus formats are taken (see [`FileFilter`]). [`discover_each`] streams
+//! the walk, so memory does not grow with the number of files.
 
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -43,8 +44,12 @@ impl std::fmt::Display for InputError {
 /// Which files a directory walk keeps.
 #[derive(Debug, Clone)]
 pub enum FileFilter {
-    /// `.txt` and extensionless files (the default).
+    /// `.txt` and extensionless files (the default with `--input text`).
     TextLike,
+    /// Text-like files and the corpus formats: `.json`, `.jsonl`, `.ndjson`,
+    /// `.xml`, `.sgml`, `.sgm`, `.trec`, `.gz`, `.tgz`, `.tar`, `.zip`
+    /// (the default otherwise).
+    CorpusLike,
     /// Files whose extension is in the list (lowercase, without dot; "" = none).
     Extensions(Vec<String>),
     /// Every regular file.
@@ -59,6 +64,23 @@ impl FileFilter {
         match self {
             FileFilter::All => true,
             FileFilter::TextLike => matches!(ext.as_deref(), None | Some("txt")),
+            FileFilter::CorpusLike => matches!(
+                ext.as_deref(),
+                None | Some(
+                    "txt"
+                        | "json"
+                        | "jsonl"
+                        | "ndjson"
+                        | "xml"
+                        | "sgml"
+                        | "sgm"
+                        | "trec"
+                        | "gz"
+                        | "tgz"
+                        | "tar"
+                        | "zip"
+                )
+            ),
             FileFilter::Extensions(list) => {
                 let e = ext.unwrap_or_default();
                 list.contains(&e)
@@ -76,37 +98,57 @@ pub type Discovered = Result<Source, InputError>;
 /// extension; the filter applies to files found inside directories.
 pub fn discover(paths: &[String], filter: &FileFilter) -> Vec<Discovered> {
     let mut out = Vec::new();
-    for p in paths {
-        if p == "-" {
-            out.push(Ok(Source::Stdin));
-            continue;
-        }
-        let path = PathBuf::from(p);
-        match std::fs::metadata(&path) {
-            Err(e) => out.push(Err(InputError {
-                file: p.clone(),
-                error: io_reason(&e),
-            })),
-            Ok(m) if m.is_file() => out.push(Ok(Source::File(path))),
-            Ok(m) if m.is_dir() => walk_dir(&path, filter, &mut out),
-            Ok(_) => out.push(Err(InputError {
-                file: p.clone(),
-                error: "not a regular file or directory".into(),
-            })),
-        }
-    }
+    discover_each(paths, filter, &mut |d| {
+        out.push(d);
+        true
+    });
     out
 }
 
-fn walk_dir(root: &Path, filter: &FileFilter, out: &mut Vec<Discovered>) {
+/// Like [`discover`], but hands each item over as it is found, so a walk of
+/// a huge tree needs no memory per file. `visit` returns false to stop.
+pub fn discover_each(
+    paths: &[String],
+    filter: &FileFilter,
+    visit: &mut dyn FnMut(Discovered) -> bool,
+) {
+    for p in paths {
+        if p == "-" {
+            if !visit(Ok(Source::Stdin)) {
+                return;
+            }
+            continue;
+        }
+        let path = PathBuf::from(p);
+        let go_on = match std::fs::metadata(&path) {
+            Err(e) => visit(Err(InputError {
+                file: p.clone(),
+                error: io_reason(&e),
+            })),
+            Ok(m) if m.is_file() => visit(Ok(Source::File(path))),
+            Ok(m) if m.is_dir() => walk_dir(&path, filter, visit),
+            Ok(_) => visit(Err(InputError {
+                file: p.clone(),
+                error: "not a regular file or directory".into(),
+            })),
+        };
+        if !go_on {
+            return;
+        }
+    }
+}
+
+fn walk_dir(root: &Path, filter: &FileFilter, visit: &mut dyn FnMut(Discovered) -> bool) -> bool {
     let walker = WalkDir::new(root)
         .follow_links(true)
         .sort_by(|a, b| a.file_name().cmp(b.file_name()));
     for entry in walker {
-        match entry {
+        let item = match entry {
             Ok(e) => {
                 if e.file_type().is_file() && filter.accepts(e.path()) {
-                    out.push(Ok(Source::File(e.into_path())));
+                    Ok(Source::File(e.into_path()))
+                } else {
+                    continue;
                 }
             }
             Err(err) => {
@@ -121,10 +163,14 @@ fn walk_dir(root: &Path, filter: &FileFilter, out: &mut Vec<Discovered>) {
                 } else {
                     err.to_string()
                 };
-                out.push(Err(InputError { file, error }));
+                Err(InputError { file, error })
             }
+        };
+        if !visit(item) {
+            return false;
         }
     }
+    true
 }
 
 /// A short, lowercase reason for an I/O error, without the OS error number noise.

@@ -1,7 +1,8 @@
 //! `analyze`: an analyzer for Arabic news corpora.
 //!
-//! Pipeline: [`input`] (walk) → [`decode`] (bytes to text) → [`document`]
-//! (headline, date, byline, body, boilerplate) → [`normalize`] (with offset
+//! Pipeline: [`input`] (walk) → [`formats`] (files and archives to records)
+//! → [`decode`] (bytes to text) → [`document`] (headline, date, byline,
+//! body, boilerplate) → [`normalize`] (with offset
 //! alignment) → [`tokenize`] (words, sentences, clitics) → [`lexicon`] and
 //! [`gazetteer`] (embedded data, matching) → [`entities`] → [`events`] →
 //! [`corpus`] (stories, aggregates) → [`output`], driven by [`run`] with
@@ -15,6 +16,7 @@ pub mod decode;
 pub mod document;
 pub mod entities;
 pub mod events;
+pub mod formats;
 pub mod gazetteer;
 pub mod input;
 pub mod lexicon;

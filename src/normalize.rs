@@ -319,7 +319,22 @@ impl Normalizer {
         &self.names
     }
 
+    /// The steps applied to `c` until nothing changes: steps feed each other
+    /// (`persian` turns ۀ into ة, which `taa-marbuta` maps), and normalizing
+    /// normalized text must change nothing.
     fn apply_steps(&self, c: char) -> Vec<char> {
+        let mut cur = self.apply_once(c);
+        for _ in 0..8 {
+            let next: Vec<char> = cur.iter().flat_map(|&ch| self.apply_once(ch)).collect();
+            if next == cur {
+                break;
+            }
+            cur = next;
+        }
+        cur
+    }
+
+    fn apply_once(&self, c: char) -> Vec<char> {
         let mut cur = vec![c];
         let mut next = Vec::with_capacity(4);
         for s in &self.steps {
@@ -414,11 +429,13 @@ impl NormalizedText {
     }
 
     /// Map a normalized range `[start, end)` back to the original text.
-    /// An empty range maps to an empty range at its position.
+    /// An empty range maps to an empty range at its position; a range past
+    /// the end of the normalized text is clamped to it.
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
         if start >= self.chars.len() {
             return (self.original_len, self.original_len);
         }
+        let end = end.min(self.chars.len());
         let s = self.origin[start] as usize;
         if end <= start {
             return (s, s);
@@ -486,7 +503,7 @@ mod tests {
     #[test]
     fn normalization_is_idempotent_on_samples() {
         let n = Normalizer::profile(Profile::Match);
-        for s in ["ﷲ أكبر", "سُوريَّة٢", "ﻹﻷ", "Ａ١"] {
+        for s in ["ﷲ أكبر", "سُوريَّة٢", "ﻹﻷ", "Ａ١", "ۀ ۃ"] {
             let once = n.normalize_str(s);
             assert_eq!(n.normalize_str(&once), once);
         }

@@ -1,14 +1,26 @@
-//! The run loop: discover inputs, analyze them in parallel in input order,
-//! print, and decide the exit code. Knows nothing of clap.
+//! The run loop: discover inputs, cut them into records, analyze the
+//! records on worker threads, print the results in input order, and decide
+//! the exit code. Knows nothing of clap.
+//!
+//! The pipeline streams: one reader thread walks the inputs and cuts them
+//! into [`Unit`]s, `jobs` workers analyze (and, for NDJSON, serialize) them,
+//! and the calling thread prints them in input order through a reorder
+//! buffer. The reader may run at most a window of units ahead of the
+//! printer, so memory is bounded whatever the corpus size and however slow
+//! one record is, and the output is byte-identical for any number of jobs.
 
 use crate::analyze::{Engine, Settings};
 use crate::corpus::Corpus;
-use crate::input::{discover, read_bytes, FileFilter, Source};
+use crate::formats::{analyze_unit, Body, FieldNames, InputFormat, Reader, Unit};
+use crate::input::{discover_each, read_bytes, FileFilter, Source};
 use crate::lexicon::Lexicon;
-use crate::model::{Document, InputFailure};
+use crate::model::{Document, InputFailure, SCHEMA_VERSION};
 use crate::output::{Format, JsonPrinter, NdjsonPrinter, Printer};
-use rayon::prelude::*;
-use std::io::{self, Write};
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{mpsc, Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 /// A ready analysis configuration.
 #[derive(Debug, Clone)]
@@ -26,6 +38,22 @@ pub struct Config {
     pub quiet: bool,
     /// NDJSON: end with a `{"kind":"corpus"}` line (stories, summary).
     pub corpus_line: bool,
+    /// How files are cut into records.
+    pub input: InputFormat,
+    /// JSON field names of records.
+    pub fields: FieldNames,
+}
+
+/// Mapper mode: JSON Lines on stdin, one output line per input line.
+#[derive(Debug, Clone)]
+pub struct MapperConfig {
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    pub lexicons: Vec<String>,
+    pub explain: bool,
+    pub jobs: Option<usize>,
+    pub max_bytes: usize,
+    pub quiet: bool,
+    pub fields: FieldNames,
 }
 
 #[derive(Debug, Clone)]
@@ -39,6 +67,7 @@ pub struct NormalizeJob {
 pub enum Job {
     Analyze(Config),
     Normalize(NormalizeJob),
+    Map(MapperConfig),
 }
 
 /// Exit codes.
@@ -46,13 +75,11 @@ pub const EXIT_OK: i32 = 0;
 pub const EXIT_INPUT_ERRORS: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
-/// Documents analyzed per parallel batch: bounds memory, keeps order.
-const BATCH: usize = 256;
-
 pub fn run(job: Job) -> i32 {
     match job {
         Job::Normalize(n) => run_normalize(n),
         Job::Analyze(c) => run_analyze(c),
+        Job::Map(m) => run_mapper(m),
     }
 }
 
@@ -107,37 +134,39 @@ pub fn load_lexicon(files: &[String]) -> Result<Lexicon, String> {
     Ok(lex)
 }
 
+/// Build the engine (once per process) from the lexicon files and settings.
+fn build_engine(lexicons: &[String], settings: Settings) -> Result<Engine, String> {
+    Ok(Engine::new(load_lexicon(lexicons)?, settings))
+}
+
+/// Worker threads: the user's choice, else every core.
+fn worker_count(jobs: Option<usize>) -> usize {
+    jobs.filter(|&n| n > 0).unwrap_or_else(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    })
+}
+
 fn run_analyze(c: Config) -> i32 {
-    let lex = match load_lexicon(&c.lexicons) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("analyze: {e}");
-            return EXIT_USAGE;
-        }
-    };
-    let engine = Engine::new(
-        lex,
+    let engine = match build_engine(
+        &c.lexicons,
         Settings {
             explain: c.explain,
             encoding: c.encoding,
             max_bytes: c.max_bytes,
         },
-    );
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(c.jobs.unwrap_or(0))
-        .build()
-    {
-        Ok(p) => p,
+    ) {
+        Ok(e) => e,
         Err(e) => {
-            eprintln!("analyze: cannot start worker threads: {e}");
+            eprintln!("analyze: {e}");
             return EXIT_USAGE;
         }
     };
-    let mut printer: Box<dyn Printer> = match c.format {
-        Format::Json => Box::new(JsonPrinter::new(c.pretty)),
-        Format::Ndjson => Box::new(NdjsonPrinter {
-            corpus_line: c.corpus_line,
-        }),
+    let ndjson = c.format == Format::Ndjson;
+    let mut json_printer = JsonPrinter::new(c.pretty);
+    let mut ndjson_printer = NdjsonPrinter {
+        corpus_line: c.corpus_line,
     };
     // the sink: stdout, or a temporary file renamed into place at the end
     let mut sink = match Sink::open(c.output.as_deref()) {
@@ -147,46 +176,84 @@ fn run_analyze(c: Config) -> i32 {
             return EXIT_USAGE;
         }
     };
-    let items = discover(&c.paths, &c.filter);
+    let reader = Reader {
+        format: c.input,
+        filter: c.filter.clone(),
+        max_bytes: c.max_bytes,
+        blank_lines_are_records: false,
+        bytes_read: Arc::new(AtomicU64::new(0)),
+    };
+    let mut progress = Progress::new(
+        !c.quiet && io::stderr().is_terminal(),
+        reader.bytes_read.clone(),
+    );
+    if progress.enabled {
+        progress.measure_total(&c.paths, &c.filter);
+    }
+    let keep_corpus = !ndjson || c.corpus_line;
     let mut corpus = Corpus::default();
     let mut failed = false;
-    let result: io::Result<()> = (|| {
-        for batch in items.chunks(BATCH) {
-            let results: Vec<Result<Document, InputFailure>> = pool.install(|| {
-                batch
-                    .par_iter()
-                    .map(|item| match item {
-                        Err(e) => Err(InputFailure {
-                            file: e.file.clone(),
-                            error: e.error.clone(),
-                        }),
-                        Ok(src) => {
-                            let name = src.display_name();
-                            read_bytes(src)
-                                .and_then(|b| engine.analyze_bytes(&name, &b))
-                                .map_err(|error| InputFailure { file: name, error })
-                        }
-                    })
-                    .collect()
-            });
-            for r in results {
-                match r {
-                    Ok(doc) => {
+    let paths = c.paths.clone();
+    let filter = c.filter.clone();
+    let produce = move |emit: &mut dyn FnMut(Unit) -> bool| {
+        discover_each(&paths, &filter, &mut |item| match item {
+            Err(e) => emit(Unit {
+                file: e.file,
+                record: 0,
+                line: None,
+                body: Body::Failed(e.error),
+            }),
+            Ok(src) => reader.read_source(&src, emit),
+        });
+    };
+    let result = pipeline(
+        &engine,
+        &c.fields,
+        worker_count(c.jobs),
+        ndjson,
+        produce,
+        &mut |outcome| {
+            progress.tick(&outcome);
+            match outcome {
+                Outcome::Document { doc, line, .. } => {
+                    if keep_corpus {
                         corpus.add(&doc);
-                        printer.document(sink.writer(), &doc)?;
                     }
-                    Err(f) => {
-                        failed = true;
-                        if !c.quiet {
-                            eprintln!("analyze: {}: {}", f.file, f.error);
-                        }
-                        printer.failure(sink.writer(), &f)?;
+                    if ndjson {
+                        sink.writer().write_all(&line)
+                    } else {
+                        json_printer.document(sink.writer(), &doc)
+                    }
+                }
+                Outcome::Failure(f) => {
+                    failed = true;
+                    if !c.quiet {
+                        progress.clear();
+                        eprintln!("analyze: {}: {}", f.file, f.error);
+                    }
+                    if ndjson {
+                        write_failure_line(sink.writer(), &f)
+                    } else {
+                        json_printer.failure(
+                            sink.writer(),
+                            &InputFailure {
+                                file: f.file,
+                                error: f.error,
+                            },
+                        )
                     }
                 }
             }
+        },
+    );
+    progress.clear();
+    let result = result.and_then(|()| {
+        if ndjson {
+            ndjson_printer.finish(sink.writer(), &corpus)
+        } else {
+            json_printer.finish(sink.writer(), &corpus)
         }
-        printer.finish(sink.writer(), &corpus)
-    })();
+    });
     match result {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
@@ -205,6 +272,364 @@ fn run_analyze(c: Config) -> i32 {
         EXIT_INPUT_ERRORS
     } else {
         EXIT_OK
+    }
+}
+
+/// Mapper mode: JSON Lines on stdin; exactly one output line per input
+/// line, in order, flushed as it is written. A bad line gives an error
+/// record, not a failed run: the exit code is 0 unless output fails.
+fn run_mapper(m: MapperConfig) -> i32 {
+    let engine = match build_engine(
+        &m.lexicons,
+        Settings {
+            explain: m.explain,
+            encoding: m.encoding,
+            max_bytes: m.max_bytes,
+        },
+    ) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("analyze: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    let reader = Reader {
+        format: InputFormat::Jsonl,
+        filter: FileFilter::All,
+        max_bytes: m.max_bytes,
+        blank_lines_are_records: true,
+        bytes_read: Arc::new(AtomicU64::new(0)),
+    };
+    let produce = move |emit: &mut dyn FnMut(Unit) -> bool| {
+        let stdin = io::stdin();
+        let mut lock = stdin.lock();
+        reader.read_jsonl("-", &mut lock, emit);
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = pipeline(
+        &engine,
+        &m.fields,
+        worker_count(m.jobs),
+        true,
+        produce,
+        &mut |outcome| {
+            match outcome {
+                Outcome::Document { line, .. } => out.write_all(&line)?,
+                Outcome::Failure(f) => {
+                    if !m.quiet {
+                        eprintln!("analyze: {}: {}", f.file, f.error);
+                    }
+                    write_failure_line(&mut out, &f)?;
+                }
+            }
+            out.flush()
+        },
+    );
+    match result {
+        Ok(()) => EXIT_OK,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            eprintln!("analyze: writing output: {e}");
+            EXIT_INPUT_ERRORS
+        }
+    }
+}
+
+/// A record or file that could not be analyzed, with where it is.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RecordFailure {
+    pub file: String,
+    /// Line of the record in its file, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// Record number in its file (from 1), when the file holds records.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<usize>,
+    /// The reason, starting with the record's location.
+    pub error: String,
+}
+
+/// What the workers hand back for one unit.
+pub enum Outcome {
+    Document {
+        doc: Box<Document>,
+        /// The NDJSON line, when the run prints NDJSON.
+        line: Vec<u8>,
+        /// Input bytes the record came from.
+        bytes: usize,
+        file: String,
+    },
+    Failure(RecordFailure),
+}
+
+fn write_failure_line(out: &mut dyn Write, f: &RecordFailure) -> io::Result<()> {
+    #[derive(serde::Serialize)]
+    struct Tagged<'a> {
+        kind: &'static str,
+        schema_version: &'static str,
+        #[serde(flatten)]
+        inner: &'a RecordFailure,
+    }
+    serde_json::to_writer(
+        &mut *out,
+        &Tagged {
+            kind: "error",
+            schema_version: SCHEMA_VERSION,
+            inner: f,
+        },
+    )?;
+    out.write_all(b"\n")
+}
+
+fn unit_bytes(u: &Unit) -> usize {
+    match &u.body {
+        Body::Article(b) | Body::JsonLine(b) | Body::TrecDoc(b) => b.len(),
+        Body::JsonValue(v) => v.to_string().len(),
+        Body::Failed(_) => 0,
+    }
+}
+
+/// Analyze one unit on a worker; a panic becomes a failure of that record.
+fn work(engine: &Engine, fields: &FieldNames, ndjson: bool, unit: Unit) -> Outcome {
+    let file = unit.file.clone();
+    let line = unit.line;
+    let record = (unit.record > 0).then_some(unit.record);
+    let bytes = unit_bytes(&unit);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        analyze_unit(engine, fields, unit)
+    }))
+    .unwrap_or_else(|_| {
+        Err("internal error while analyzing this record (please report it)".into())
+    });
+    match result {
+        Ok(doc) => {
+            let mut out = Vec::new();
+            if ndjson {
+                let mut p = NdjsonPrinter { corpus_line: false };
+                if let Err(e) = p.document(&mut out, &doc) {
+                    return Outcome::Failure(RecordFailure {
+                        file,
+                        line,
+                        record,
+                        error: format!("cannot serialize the document: {e}"),
+                    });
+                }
+            }
+            Outcome::Document {
+                doc: Box::new(doc),
+                line: out,
+                bytes,
+                file,
+            }
+        }
+        Err(error) => Outcome::Failure(RecordFailure {
+            file,
+            line,
+            record,
+            error,
+        }),
+    }
+}
+
+/// How far the reader may run ahead of the printer, in units.
+struct Window {
+    /// (units printed so far, stopped)
+    state: Mutex<(u64, bool)>,
+    moved: Condvar,
+    size: u64,
+}
+
+impl Window {
+    fn new(size: u64) -> Window {
+        Window {
+            state: Mutex::new((0, false)),
+            moved: Condvar::new(),
+            size,
+        }
+    }
+
+    /// Wait until unit `seq` may be read; false when the run stops.
+    fn wait_turn(&self, seq: u64) -> bool {
+        let mut g = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        while !g.1 && seq >= g.0 + self.size {
+            g = self.moved.wait(g).unwrap_or_else(|e| e.into_inner());
+        }
+        !g.1
+    }
+
+    fn printed(&self, n: u64) {
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).0 = n;
+        self.moved.notify_all();
+    }
+
+    fn stop(&self) {
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).1 = true;
+        self.moved.notify_all();
+    }
+}
+
+/// Run `produce` on a reader thread, analyze its units on `jobs` workers,
+/// and hand the outcomes to `consume` in input order on this thread.
+/// Stops reading at the first error of `consume`, and returns it.
+pub fn pipeline<P>(
+    engine: &Engine,
+    fields: &FieldNames,
+    jobs: usize,
+    ndjson: bool,
+    produce: P,
+    consume: &mut dyn FnMut(Outcome) -> io::Result<()>,
+) -> io::Result<()>
+where
+    P: FnOnce(&mut dyn FnMut(Unit) -> bool) + Send,
+{
+    let jobs = jobs.max(1);
+    let window = Window::new(16 * jobs as u64 + 16);
+    let (work_tx, work_rx) = mpsc::channel::<(u64, Unit)>();
+    let work_rx = Mutex::new(work_rx);
+    let (done_tx, done_rx) = mpsc::channel::<(u64, Outcome)>();
+    std::thread::scope(|s| {
+        let window = &window;
+        s.spawn(move || {
+            let mut seq = 0u64;
+            produce(&mut |unit| {
+                if !window.wait_turn(seq) || work_tx.send((seq, unit)).is_err() {
+                    return false;
+                }
+                seq += 1;
+                true
+            });
+            drop(work_tx);
+        });
+        for _ in 0..jobs {
+            let done_tx = done_tx.clone();
+            let work_rx = &work_rx;
+            s.spawn(move || loop {
+                let next = work_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                let Ok((seq, unit)) = next else { break };
+                if done_tx
+                    .send((seq, work(engine, fields, ndjson, unit)))
+                    .is_err()
+                {
+                    break;
+                }
+            });
+        }
+        drop(done_tx);
+        let mut pending: BTreeMap<u64, Outcome> = BTreeMap::new();
+        let mut next = 0u64;
+        let mut result = Ok(());
+        for (seq, outcome) in done_rx.iter() {
+            pending.insert(seq, outcome);
+            while let Some(o) = pending.remove(&next) {
+                next += 1;
+                if result.is_ok() {
+                    result = consume(o);
+                    if result.is_err() {
+                        window.stop();
+                    }
+                }
+            }
+            window.printed(next);
+        }
+        result
+    })
+}
+
+/// Progress on stderr: files, documents, MB read, MB/s, ETA.
+struct Progress {
+    enabled: bool,
+    started: Instant,
+    last: Instant,
+    files: usize,
+    documents: usize,
+    last_file: String,
+    bytes_read: Arc<AtomicU64>,
+    total: Arc<AtomicU64>,
+    total_known: Arc<AtomicBool>,
+    shown: bool,
+}
+
+impl Progress {
+    fn new(enabled: bool, bytes_read: Arc<AtomicU64>) -> Progress {
+        let now = Instant::now();
+        Progress {
+            enabled,
+            started: now,
+            last: now,
+            files: 0,
+            documents: 0,
+            last_file: String::new(),
+            bytes_read,
+            total: Arc::new(AtomicU64::new(0)),
+            total_known: Arc::new(AtomicBool::new(false)),
+            shown: false,
+        }
+    }
+
+    /// Add up the input sizes on a background thread, for the ETA.
+    fn measure_total(&self, paths: &[String], filter: &FileFilter) {
+        let (paths, filter) = (paths.to_vec(), filter.clone());
+        let (total, known) = (self.total.clone(), self.total_known.clone());
+        std::thread::spawn(move || {
+            discover_each(&paths, &filter, &mut |item| {
+                if let Ok(Source::File(p)) = item {
+                    if let Ok(m) = std::fs::metadata(&p) {
+                        total.fetch_add(m.len(), Ordering::Relaxed);
+                    }
+                }
+                true
+            });
+            known.store(true, Ordering::Relaxed);
+        });
+    }
+
+    fn tick(&mut self, o: &Outcome) {
+        if !self.enabled {
+            return;
+        }
+        let file = match o {
+            Outcome::Document { file, .. } => file,
+            Outcome::Failure(f) => &f.file,
+        };
+        if *file != self.last_file {
+            self.files += 1;
+            self.last_file.clone_from(file);
+        }
+        if matches!(o, Outcome::Document { .. }) {
+            self.documents += 1;
+        }
+        let now = Instant::now();
+        if now.duration_since(self.last) < Duration::from_millis(250) {
+            return;
+        }
+        self.last = now;
+        let secs = now.duration_since(self.started).as_secs_f64().max(1e-3);
+        let read = self.bytes_read.load(Ordering::Relaxed) as f64;
+        let mb = read / 1e6;
+        let eta = if self.total_known.load(Ordering::Relaxed) && read > 0.0 {
+            let total = self.total.load(Ordering::Relaxed) as f64;
+            let left = (total - read).max(0.0) * secs / read;
+            format!("ETA {}:{:02}", left as u64 / 60, left as u64 % 60)
+        } else {
+            "ETA ?".into()
+        };
+        eprint!(
+            "\r\x1b[K{} files, {} documents, {:.1} MB, {:.1} MB/s, {}",
+            self.files,
+            self.documents,
+            mb,
+            mb / secs,
+            eta
+        );
+        self.shown = true;
+    }
+
+    fn clear(&mut self) {
+        if self.shown {
+            eprint!("\r\x1b[K");
+            self.shown = false;
+        }
     }
 }
 

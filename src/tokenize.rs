@@ -49,9 +49,22 @@ pub struct Tokens {
     pub sentences: Vec<Sentence>,
 }
 
+#[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // fast paths for ASCII and the Arabic letters (U+0621–U+064A, all
+    // alphabetic); everything else asks the Unicode tables, whose lookup is
+    // slow for non-Latin scripts
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{0621}'..='\u{064A}' => true,
+        _ if c.is_ascii() => false,
+        _ => c.is_alphanumeric(),
+    }
 }
+
+/// A sentence longer than this many tokens is cut: real sentences are far
+/// shorter, and per-sentence work (dates, actors, arguments) must stay
+/// bounded on a run-on line with no punctuation (linear time on any input).
+pub const MAX_SENTENCE_TOKENS: usize = 256;
 
 /// Tokenize the given normalized ranges (sorted, non-overlapping).
 pub fn tokenize(nt: &NormalizedText, regions: &[(usize, usize)]) -> Tokens {
@@ -81,6 +94,11 @@ pub fn tokenize(nt: &NormalizedText, regions: &[(usize, usize)]) -> Tokens {
                 });
                 gap = Gap::Space;
                 punct = None;
+                if out.tokens.len() - sent_start_tok >= MAX_SENTENCE_TOKENS {
+                    close_sentence(&mut out, chars, sent_start_tok);
+                    sent_start_tok = out.tokens.len();
+                    gap = Gap::Break;
+                }
             } else {
                 if matches!(c, '.' | '!' | '?' | ';' | '\n' | '…')
                     && !in_number_or_list(chars, i, &out.tokens, sent_start_tok)
@@ -168,6 +186,13 @@ pub fn clitic_splits(word: &str) -> Vec<(usize, String)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn word_char_fast_path_agrees_with_unicode() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            assert_eq!(super::is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
     use super::*;
     use crate::normalize::{Normalizer, Profile};
 
@@ -211,5 +236,20 @@ mod tests {
         // the bare word always comes first, so لبنان stays لبنان
         assert_eq!(clitic_splits("لبنان")[0].1, "لبنان");
         assert_eq!(clitic_splits("بيروت")[0].1, "بيروت");
+    }
+
+    #[test]
+    fn run_on_line_is_cut_into_bounded_sentences() {
+        let n = Normalizer::profile(Profile::Match);
+        let text = "كلمة ".repeat(MAX_SENTENCE_TOKENS * 2 + 10);
+        let nt = n.normalize(&text);
+        let t = tokenize(&nt, &[(0, nt.chars.len())]);
+        assert_eq!(t.sentences.len(), 3);
+        assert!(t
+            .sentences
+            .iter()
+            .all(|s| s.last - s.first < MAX_SENTENCE_TOKENS));
+        assert_eq!(t.tokens[MAX_SENTENCE_TOKENS].gap, Gap::Break);
+        assert_eq!(t.tokens[MAX_SENTENCE_TOKENS].sentence, 1);
     }
 }

@@ -1,0 +1,265 @@
+//! Entity recognition, as a specification: ambiguous words, clitics,
+//! transliteration variants, titles, lexicon extension.
+
+use analyze::analyze::{Engine, RecordMeta, Settings};
+use analyze::decode::Decoded;
+use analyze::lexicon::Lexicon;
+use analyze::model::Document;
+use std::sync::OnceLock;
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| Engine::new(Lexicon::builtin(), Settings::default()))
+}
+
+fn doc_with(engine: &Engine, text: &str) -> Document {
+    let d = Decoded {
+        text: text.to_string(),
+        encoding: "utf-8".into(),
+        bom: false,
+        replacements: 0,
+    };
+    engine.analyze_decoded("test.txt", d, &RecordMeta::default())
+}
+
+/// Analyze a one-paragraph article (a dummy headline first).
+fn doc(body: &str) -> Document {
+    doc_with(engine(), &format!("خبر\n{body}\n"))
+}
+
+fn people(d: &Document) -> Vec<&str> {
+    d.people.iter().map(|p| p.name.as_str()).collect()
+}
+
+fn countries(d: &Document) -> Vec<&str> {
+    d.countries.iter().map(|c| c.code.as_str()).collect()
+}
+
+fn places(d: &Document) -> Vec<&str> {
+    d.places.iter().map(|p| p.name.as_str()).collect()
+}
+
+#[test]
+fn raisi_is_a_person_only_with_context() {
+    let d = doc("وبحث الكاظمي مع الرئيس الإيراني إبراهيم رئيسي العلاقات. وقال رئيسي إن التعاون مهم.");
+    let raisi = d
+        .people
+        .iter()
+        .find(|p| p.name == "إبراهيم رئيسي")
+        .expect("Raisi");
+    assert_eq!(raisi.mentions.len(), 2);
+    assert_eq!(raisi.country.as_deref(), Some("IR"));
+    let d = doc("وأكد أن الأمن عامل رئيسي في المنطقة.");
+    assert!(people(&d).is_empty(), "{:?}", people(&d));
+}
+
+#[test]
+fn assad_the_name_and_the_lion() {
+    let d = doc("استقبل الرئيس الأسد الوفد في دمشق.");
+    assert_eq!(people(&d), ["بشار الأسد"]);
+    let d = doc("وشاهد الزوار الأسد في حديقة الحيوان.");
+    assert!(people(&d).is_empty(), "{:?}", people(&d));
+}
+
+#[test]
+fn oman_the_state_and_amman_the_city() {
+    let d = doc("وصل الوزير إلى سلطنة عمان في زيارة رسمية.");
+    assert!(countries(&d).contains(&"OM"));
+    let d = doc("وصل الوزير إلى العاصمة الأردنية عمان حيث التقى العاهل الأردني.");
+    assert!(places(&d).contains(&"عمان"), "{:?}", places(&d));
+    assert!(countries(&d).contains(&"JO"));
+    assert!(!countries(&d).contains(&"OM"), "{:?}", countries(&d));
+}
+
+#[test]
+fn egypt_inside_a_name_is_no_country() {
+    let d = doc("وقال أبو مصر إن الاجتماع انتهى.");
+    assert!(!countries(&d).contains(&"EG"), "{:?}", countries(&d));
+    let d = doc("زار الوفد مصر الأسبوع الماضي.");
+    assert_eq!(countries(&d), ["EG"]);
+}
+
+#[test]
+fn state_and_city_alike() {
+    for (name, code) in [
+        ("الجزائر", "DZ"),
+        ("الكويت", "KW"),
+        ("جيبوتي", "DJ"),
+        ("سنغافورة", "SG"),
+    ] {
+        let d = doc(&format!("وصل الوفد إلى {name} أمس."));
+        assert_eq!(countries(&d), [code], "{name}");
+        let d = doc(&format!("وصل الوفد إلى العاصمة {name} أمس."));
+        assert_eq!(countries(&d), [code], "{name}");
+        assert!(!places(&d).is_empty(), "{name} as a city");
+    }
+}
+
+#[test]
+fn every_clitic_combination_is_a_mention() {
+    for w in [
+        "وبغداد",
+        "فبغداد",
+        "ببغداد",
+        "لبغداد",
+        "وببغداد",
+        "وللعراق",
+        "للعراق",
+        "بالعراق",
+        "والعراق",
+        "فالعراق",
+        "كالعراق",
+    ] {
+        let d = doc(&format!("كان الحديث عن {w} طويلا."));
+        assert_eq!(countries(&d), ["IQ"], "{w}");
+        let m = &d.countries[0].mentions[0];
+        assert!(w.ends_with(m.text.as_str()), "{w}: mention {}", m.text);
+    }
+    // words that merely start with those letters are left whole
+    let d = doc("زار لبنان وبيروت وألبانيا.");
+    assert_eq!(countries(&d), ["LB", "AL"]);
+}
+
+#[test]
+fn nationality_adjectives_in_all_their_forms() {
+    // (bare سورية is also a name of the country)
+    for w in [
+        "السوري",
+        "السورية",
+        "السوريون",
+        "السوريين",
+        "السوريات",
+        "سوري",
+    ] {
+        let d = doc(&format!("تحدث {w} عن الوضع."));
+        assert!(countries(&d).contains(&"SY"), "{w}");
+        assert_eq!(d.countries[0].mentions[0].form, Some("adjective"), "{w}");
+    }
+}
+
+#[test]
+fn a_city_gives_its_place_and_its_country() {
+    let d = doc("عقد الاجتماع في بغداد.");
+    assert_eq!(places(&d), ["بغداد"]);
+    assert_eq!(countries(&d), ["IQ"]);
+    assert_eq!(d.countries[0].mentions[0].form, Some("city"));
+}
+
+#[test]
+fn transliteration_variants_are_one_person() {
+    let d = doc("التقى المبعوث الروسي ألكسندر لافرينتييف الوزير. وقال لافرينيتييف إن الزيارة مهمة. وأكد لافرنتييف ذلك.");
+    let p: Vec<_> = d
+        .people
+        .iter()
+        .filter(|p| p.country.as_deref() == Some("RU"))
+        .collect();
+    assert_eq!(p.len(), 1, "{:?}", people(&d));
+    assert_eq!(p[0].mentions.len(), 3);
+    let d =
+        doc("قال السفير الفرنسي برونو أوبير إن بلاده تدعم الحكومة. واستقبل الوزير السفير أويير.");
+    let fr: Vec<_> = d
+        .people
+        .iter()
+        .filter(|p| p.name.contains("برونو"))
+        .collect();
+    assert_eq!(fr.len(), 1, "{:?}", people(&d));
+    assert_eq!(fr[0].mentions.len(), 2);
+    assert_eq!(fr[0].country.as_deref(), Some("FR"));
+}
+
+#[test]
+fn unknown_people_from_titles_get_role_and_country() {
+    let d = doc("واستقبل الوزير السفير الكندي في بغداد، اولريك شانون، وبحث معه التعاون.");
+    let p = d
+        .people
+        .iter()
+        .find(|p| p.name == "اولريك شانون")
+        .expect("found from the title");
+    assert_eq!(p.country.as_deref(), Some("CA"));
+    assert!(p.roles.iter().any(|r| r == "ambassador"), "{:?}", p.roles);
+    assert_eq!(p.origin, "context");
+}
+
+#[test]
+fn surnames_resolve_to_the_full_name() {
+    let d =
+        doc("قال وزير الخارجية أسعد حسن الشيباني إن بلاده منفتحة. وأضاف الشيباني أن الحوار مستمر.");
+    let p = d
+        .people
+        .iter()
+        .find(|p| p.name == "أسعد حسن الشيباني")
+        .expect("Shaibani");
+    assert_eq!(p.mentions.len(), 2);
+}
+
+#[test]
+fn organizations_and_institutions() {
+    let d = doc("وقالت وزارة الخارجية العراقية إن مجلس الأمن وحلف الناتو وهيأة الحشد الشعبي وتنظيم داعش ناقشوا ذلك.");
+    let names: Vec<&str> = d.organizations.iter().map(|o| o.name.as_str()).collect();
+    assert!(names.contains(&"وزارة الخارجية العراقية"), "{names:?}");
+    let mfa = d
+        .organizations
+        .iter()
+        .find(|o| o.name == "وزارة الخارجية العراقية")
+        .unwrap();
+    assert_eq!(mfa.country.as_deref(), Some("IQ"));
+    assert!(names.iter().any(|n| n.contains("مجلس الأمن")), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .any(|n| n.contains("الناتو") || n.contains("الأطلسي")),
+        "{names:?}"
+    );
+    assert!(
+        names.iter().any(|n| n.contains("الحشد الشعبي")),
+        "{names:?}"
+    );
+    assert!(
+        names
+            .iter()
+            .any(|n| n.contains("داعش") || n.contains("الدولة")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn boilerplate_never_yields_entities() {
+    let d = doc_with(
+        engine(),
+        "عنوان الخبر\nالتقى الوزير نظيره.\nاقرأ أيضاً: الرئيس بوتين يزور فرنسا\n",
+    );
+    assert!(
+        people(&d).is_empty() && countries(&d).is_empty(),
+        "{:?} {:?}",
+        people(&d),
+        countries(&d)
+    );
+}
+
+#[test]
+fn a_user_lexicon_entry_is_found_and_overrides() {
+    let mut lex = Lexicon::builtin();
+    lex.add_user_file(
+        "mine.tsv",
+        "#! kind: people\nname\taliases\tcountry\troles\nزيد المثالي\tالمثالي\tJO\tspokesperson\nبشار الأسد\tالأسد\tSY\tformer president\n",
+    )
+    .unwrap();
+    let e = Engine::new(lex, Settings::default());
+    let d = doc_with(&e, "خبر\nقال المثالي إن الأسد غادر.\n");
+    let p = d
+        .people
+        .iter()
+        .find(|p| p.name == "زيد المثالي")
+        .expect("user entry");
+    assert_eq!(p.country.as_deref(), Some("JO"));
+    let assad = d
+        .people
+        .iter()
+        .find(|p| p.name == "بشار الأسد")
+        .expect("override makes الأسد strong");
+    assert_eq!(
+        assad.roles,
+        Vec::<String>::new(),
+        "former roles are not current roles"
+    );
+}
