@@ -187,9 +187,9 @@ fn date_tokens(chars: &[char]) -> Vec<Tok> {
                 start: s,
                 end: i,
             });
-        } else if c.is_alphabetic() {
+        } else if crate::tokenize::is_letter(c) {
             let s = i;
-            while i < chars.len() && chars[i].is_alphabetic() {
+            while i < chars.len() && crate::tokenize::is_letter(chars[i]) {
                 i += 1;
             }
             out.push(Tok {

@@ -254,7 +254,7 @@ fn make_line(raw: &str, start: usize, nz: &Normalizer) -> Line {
     let norm = norm.split_whitespace().collect::<Vec<_>>().join(" ");
     let words = norm
         .split(' ')
-        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+        .filter(|w| w.chars().any(|c| crate::tokenize::is_word_char(c)))
         .count();
     Line { span, norm, words }
 }
@@ -267,7 +267,7 @@ fn boilerplate_kind(n: &str, words: usize, mostly_arabic: bool) -> Option<Boiler
     }
     let letters: String = n
         .chars()
-        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .filter(|c| crate::tokenize::is_word_char(*c) || *c == ' ')
         .collect();
     let letters = letters.split_whitespace().collect::<Vec<_>>().join(" ");
     for p in [
@@ -351,7 +351,8 @@ fn boilerplate_kind(n: &str, words: usize, mostly_arabic: bool) -> Option<Boiler
 
 /// A line that is only a date, maybe with a weekday, a time and a label.
 fn is_date_only(n: &str) -> bool {
-    if n.is_empty() {
+    // every date form has digits (match-normalized text has ASCII digits)
+    if n.is_empty() || !n.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let chars: Vec<char> = n.chars().collect();
@@ -390,7 +391,7 @@ fn is_date_only(n: &str) -> bool {
         "هـ",
         "ه",
     ];
-    rest.split(|c: char| !c.is_alphanumeric())
+    rest.split(|c: char| !crate::tokenize::is_word_char(c))
         .filter(|w| !w.is_empty())
         .all(|w| {
             w.chars().all(|c| c.is_ascii_digit())
@@ -456,7 +457,7 @@ fn byline_source(text: &str, l: &Line) -> Option<String> {
         let mut seen = 0;
         let mut in_word = false;
         for (bi, c) in orig.char_indices() {
-            let w = c.is_alphanumeric();
+            let w = crate::tokenize::is_word_char(c);
             if w && !in_word {
                 if seen == k {
                     return orig[bi..].to_string();

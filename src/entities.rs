@@ -1414,32 +1414,47 @@ pub fn similar_foreign(a: &str, b: &str) -> bool {
     if la < 4 || lb < 4 {
         return false;
     }
-    let skel = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !matches!(c, 'ا' | 'و' | 'ي' | 'ى'))
-            .collect()
-    };
-    let (sa, sb) = (skel(a), skel(b));
-    if la.min(lb) >= 6 && sa.chars().count() >= 4 && sa == sb {
+    let consonant = |c: &char| !matches!(c, 'ا' | 'و' | 'ي' | 'ى');
+    if la.min(lb) >= 6
+        && a.chars().filter(consonant).count() >= 4
+        && a.chars().filter(consonant).eq(b.chars().filter(consonant))
+    {
         return true;
     }
     // one letter apart: only foreign-looking names, not Arabic nouns with the article
-    la.min(lb) >= 5 && !a.starts_with("ال") && !b.starts_with("ال") && edit_distance(a, b) <= 1
+    la.min(lb) >= 5
+        && la.abs_diff(lb) <= 1
+        && !a.starts_with("ال")
+        && !b.starts_with("ال")
+        && within_one_edit(a, b)
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        let mut cur = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+/// Levenshtein distance at most 1, without allocating.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let (mut x, mut y) = (a.chars(), b.chars());
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if p == q => continue,
+            (p, q) => {
+                // one substitution, insertion or deletion, then the rests are equal
+                let (rx, ry) = (x.clone(), y.clone());
+                let sub = rx.clone().eq(ry.clone());
+                let del = q.is_some() && p.is_some() && {
+                    let mut yy = std::iter::once(q.unwrap()).chain(ry.clone());
+                    let xx = rx.clone();
+                    xx.eq(yy.by_ref())
+                };
+                let ins = p.is_some() && q.is_some() && {
+                    let xx = std::iter::once(p.unwrap()).chain(rx.clone());
+                    xx.eq(ry.clone())
+                };
+                let tail = (p.is_none() && ry.clone().next().is_none())
+                    || (q.is_none() && rx.clone().next().is_none());
+                return sub || del || ins || tail;
+            }
         }
-        prev = cur;
     }
-    prev[b.len()]
 }
 
 #[cfg(test)]

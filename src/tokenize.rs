@@ -66,6 +66,16 @@ pub fn is_word_char(c: char) -> bool {
 /// bounded on a run-on line with no punctuation (linear time on any input).
 pub const MAX_SENTENCE_TOKENS: usize = 256;
 
+/// A letter (no digits), with the same fast paths as [`is_word_char`].
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{0621}'..='\u{064A}' => true,
+        _ if c.is_ascii() => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// Tokenize the given normalized ranges (sorted, non-overlapping).
 pub fn tokenize(nt: &NormalizedText, regions: &[(usize, usize)]) -> Tokens {
     let chars = &nt.chars;
