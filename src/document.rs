@@ -254,7 +254,7 @@ fn make_line(raw: &str, start: usize, nz: &Normalizer) -> Line {
     let norm = norm.split_whitespace().collect::<Vec<_>>().join(" ");
     let words = norm
         .split(' ')
-        .filter(|w| w.chars().any(|c| crate::tokenize::is_word_char(c)))
+        .filter(|w| w.chars().any(crate::tokenize::is_word_char))
         .count();
     Line { span, norm, words }
 }

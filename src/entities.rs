@@ -853,6 +853,8 @@ fn title_phrase(
     let n = ctx.tokens.len();
     let mut steps = 0;
     let mut after_comma = false;
+    // the last token that belongs to the office (title, country, institution)
+    let mut office_last = tl;
     while i < n && steps < 8 {
         steps += 1;
         let tok = &ctx.tokens[i];
@@ -872,6 +874,7 @@ fn title_phrase(
                     country = Some(r.lex.countries[c].code.clone());
                     country_weight = 2;
                 }
+                office_last = at.last;
                 i = at.last + 1;
                 continue;
             }
@@ -880,11 +883,13 @@ fn title_phrase(
                     country = Some(r.lex.countries[c].code.clone());
                     country_weight = 2;
                 }
+                office_last = at.last;
                 i = at.last + 1;
                 continue;
             }
             Some((at, Item::Institution(_))) if at.first == i && !after_comma => {
                 // رئيس جهاز المخابرات العراقي: the institution's adjective follows
+                office_last = at.last;
                 i = at.last + 1;
                 continue;
             }
@@ -895,6 +900,7 @@ fn title_phrase(
                         country_weight = 1;
                     }
                 }
+                office_last = at.last;
                 i = at.last + 1;
                 continue;
             }
@@ -906,8 +912,11 @@ fn title_phrase(
                 i = at.last + 1;
                 continue;
             }
-            Some((at, Item::Title(_))) if at.first == i && !after_comma => {
+            // a title after the country is named starts a new phrase (the
+            // object: استقبل الرئيس السوري وزير الخارجية العراقي)
+            Some((at, Item::Title(_))) if at.first == i && !after_comma && country.is_none() => {
                 // مستشار الرئيس اللبناني: nested title, keep reading
+                office_last = at.last;
                 i = at.last + 1;
                 continue;
             }
@@ -940,6 +949,10 @@ fn title_phrase(
             _ => {}
         }
         let w = ctx.word(i);
+        // another entity ends the phrase
+        if ctx.item_at(i).is_some() {
+            break;
+        }
         // descriptors and definite noun phrases before the comma (في الإدارة الجديدة، ...)
         if !after_comma && (r.descriptors.contains(w) || (w.starts_with("ال") && !r.is_given(w)))
         {
@@ -958,10 +971,10 @@ fn title_phrase(
         break;
     }
     // no name: an office holder (رئيس الوزراء العراقي) still acts for its country
-    if title.kind == TitleKind::Office && country.is_some() {
+    if matches!(title.kind, TitleKind::Office | TitleKind::Royal) && country.is_some() {
         ann.actors.push(Actor {
             first: tf,
-            last: i.saturating_sub(1).max(tl).min(n - 1),
+            last: office_last,
             kind: ActorKind::Office,
             country,
             person: None,

@@ -640,11 +640,13 @@ impl EventExtractor {
                             .find(|(a, m)| *m == Mark::None && a.first == tl + 1)
                             .map(|x| x.0)
                     };
-                    let (gen_source, gen_target) = if trig.kind == EventKind::Invitation {
-                        (None, genitive)
-                    } else {
-                        (genitive, None)
-                    };
+                    // ... unless the invitee follows with لـ/إلى (دعوة الحكومة العراقية للرئيس السوري)
+                    let (gen_source, gen_target) =
+                        if trig.kind == EventKind::Invitation && to_after.is_none() {
+                            (None, genitive)
+                        } else {
+                            (genitive, None)
+                        };
                     source = if owned {
                         from.or(subject_before)
                     } else {

@@ -24,4 +24,5 @@ pub mod model;
 pub mod normalize;
 pub mod output;
 pub mod run;
+pub mod tagger;
 pub mod tokenize;

@@ -1,0 +1,1002 @@
+//! A small statistical named-entity tagger: an averaged structured
+//! perceptron (first-order, Viterbi decoding) that predicts BIO tags for
+//! PERS, LOC, ORG (and MISC, used only internally) over match-normalized
+//! [`Token`]s. It complements the lexicon and rule based recognizer in
+//! [`crate::entities`]: no neural model, no external data at run time.
+//!
+//! Features (all conjoined with the current tag; hashed to 32-bit ids, no
+//! vocabulary is stored): the word, its proclitic-stripped stems
+//! ([`crate::tokenize::clitic_splits`], and the stem without the article), prefixes and
+//! suffixes of 1-3 characters, a shape class, lexicon flags of the word and
+//! of its stems (given name, common word, title, part of a person /
+//! country / place / organization / institution form, country adjective),
+//! the words, stems and flags of the neighbours at ±1 and ±2 (within the
+//! sentence), two word bigrams, and the punctuation gaps before and after the
+//! token. Tag transitions are a 10×9 weight matrix (start row included).
+//!
+//! The model is trained offline (`cargo run --release --example
+//! train_tagger -- CONLL OUT`) on ANERcorp and embedded from
+//! `src/data/tagger.model`; its binary format is documented in
+//! `src/data/README.md`. Tagging is deterministic.
+
+use crate::gazetteer::form_key;
+use crate::lexicon::Lexicon;
+use crate::normalize::Normalizer;
+use crate::tokenize::{tokenize, Gap, Token};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Number of BIO tags: O, then B/I for PERS, LOC, ORG, MISC.
+pub const NT: usize = 9;
+/// Tag names, by tag id.
+pub const TAGS: [&str; NT] = [
+    "O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC",
+];
+/// Version of the feature templates: a model trained with other templates is refused.
+pub const FEATURE_VERSION: u32 = 1;
+const MAGIC: &[u8; 8] = b"ANTAGGR1";
+/// Temperature of the span score: margins are divided by it before the logistic.
+const SCORE_T: f32 = 8.0;
+
+/// The type of an entity the tagger finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityType {
+    Person,
+    Location,
+    Organization,
+}
+
+impl EntityType {
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityType::Person => "PERS",
+            EntityType::Location => "LOC",
+            EntityType::Organization => "ORG",
+        }
+    }
+}
+
+/// A tagged entity: tokens `first..=last`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Span {
+    pub first: usize,
+    pub last: usize,
+    pub kind: EntityType,
+    /// Confidence in (0, 1): a logistic of the smallest per-token margin of
+    /// the chosen tag over the best tag of another type (O included).
+    /// Heuristic, but monotone.
+    pub score: f32,
+}
+
+/// Tag id → entity type and whether it begins (B) a span.
+pub fn tag_kind(tag: usize) -> Option<(Option<EntityType>, bool)> {
+    match tag {
+        0 => None,
+        1 | 2 => Some((Some(EntityType::Person), tag == 1)),
+        3 | 4 => Some((Some(EntityType::Location), tag == 3)),
+        5 | 6 => Some((Some(EntityType::Organization), tag == 5)),
+        _ => Some((None, tag == 7)),
+    }
+}
+
+/// The entity class of a tag: 0 O, 1 PERS, 2 LOC, 3 ORG, 4 MISC.
+#[inline]
+pub fn class(tag: usize) -> usize {
+    tag.div_ceil(2)
+}
+
+/// Can tag `b` follow tag `a` (`a == NT`: sequence start or after a sentence break)?
+#[inline]
+pub fn allowed(a: usize, b: usize) -> bool {
+    // I-X (even ids) only after B-X or I-X
+    if b == 0 || b % 2 == 1 {
+        return true;
+    }
+    a < NT && a != 0 && class(a) == class(b)
+}
+
+/// Parse a tag name (`B-PERS`, `I-LOC`, `O`...); unknown types are O.
+pub fn tag_id(name: &str) -> usize {
+    TAGS.iter().position(|t| *t == name).unwrap_or(0)
+}
+
+// ---------------------------------------------------------------------------
+// Lexicon flags
+
+const F_GIVEN: u16 = 1;
+const F_COMMON: u16 = 2;
+const F_TITLE: u16 = 4;
+const F_PERSON: u16 = 8;
+const F_COUNTRY: u16 = 16;
+const F_ADJ: u16 = 32;
+const F_PLACE: u16 = 64;
+const F_ORG: u16 = 128;
+const F_INST: u16 = 256;
+const F_TITLE1: u16 = 512;
+const N_FLAGS: u32 = 10;
+
+/// Word → lexicon flags, built once from the built-in lexicon.
+struct Flags {
+    /// Keyed by the FNV hash of the word.
+    map: HashMap<u64, u16, IdBuild>,
+}
+
+impl Flags {
+    fn builtin() -> &'static Flags {
+        static F: OnceLock<Flags> = OnceLock::new();
+        F.get_or_init(|| Flags::new(&Lexicon::builtin()))
+    }
+
+    fn new(lex: &Lexicon) -> Flags {
+        let nz = Normalizer::matching();
+        let mut map: HashMap<u64, u16, IdBuild> = HashMap::default();
+        let mut put = |form: &str, f: u16| {
+            for w in form_key(nz, form).split(' ').filter(|w| !w.is_empty()) {
+                *map.entry(fnv(w.as_bytes())).or_insert(0) |= f;
+            }
+        };
+        for w in &lex.given_names {
+            put(w, F_GIVEN);
+        }
+        for w in &lex.common_words {
+            put(w, F_COMMON);
+        }
+        for t in &lex.titles {
+            for f in std::iter::once(&t.title).chain(t.variants.iter()) {
+                let k = form_key(nz, f);
+                put(
+                    &k,
+                    if k.contains(' ') {
+                        F_TITLE
+                    } else {
+                        F_TITLE | F_TITLE1
+                    },
+                );
+            }
+        }
+        for p in &lex.people {
+            for f in std::iter::once(&p.name)
+                .chain(&p.variants)
+                .chain(&p.aliases)
+                .chain(&p.weak_aliases)
+            {
+                put(f, F_PERSON);
+            }
+        }
+        for c in &lex.countries {
+            for f in std::iter::once(&c.name).chain(&c.variants) {
+                put(f, F_COUNTRY);
+            }
+            for a in &c.adjectives {
+                let a = form_key(nz, a);
+                for suf in ["", "ه", "ون", "ين", "ات", "ان"] {
+                    for w in a.split(' ') {
+                        put(&format!("{w}{suf}"), F_ADJ);
+                        put(&format!("ال{w}{suf}"), F_ADJ);
+                    }
+                }
+            }
+            for f in &c.adjective_forms {
+                put(f, F_ADJ);
+            }
+        }
+        for p in &lex.places {
+            for f in std::iter::once(&p.name).chain(&p.variants) {
+                put(f, F_PLACE);
+            }
+        }
+        for o in &lex.organizations {
+            for f in std::iter::once(&o.name).chain(&o.variants) {
+                put(f, F_ORG);
+            }
+        }
+        for i in &lex.institutions {
+            for f in std::iter::once(&i.head).chain(&i.variants) {
+                put(f, F_INST);
+            }
+        }
+        Flags { map }
+    }
+
+    #[inline]
+    fn get(&self, word_hash: u64) -> u16 {
+        self.map.get(&word_hash).copied().unwrap_or(0)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Hashing
+
+/// FNV-1a, 64 bits, of a string's UTF-8 bytes: the word hash (stable across
+/// platforms and versions). `extend` continues a hash over more bytes.
+#[inline]
+fn fnv(s: &[u8]) -> u64 {
+    fnv_extend(0xcbf2_9ce4_8422_2325, s)
+}
+
+#[inline]
+fn fnv_extend(mut h: u64, s: &[u8]) -> u64 {
+    for &b in s {
+        h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The splitmix64 finalizer.
+#[inline]
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// The 32-bit id of feature template `t` with value `x` (never 0, the
+/// empty-slot marker of the weight table).
+#[inline]
+fn fid(t: u32, x: u64) -> u32 {
+    let z = mix(x ^ (t as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    ((z >> 32) as u32 ^ z as u32).max(1)
+}
+
+/// Two values combined (bigrams).
+#[inline]
+fn pair(a: u64, b: u64) -> u64 {
+    mix(a.rotate_left(23) ^ b.wrapping_mul(0xff51_afd7_ed55_8ccd))
+}
+
+/// Identity hasher for maps keyed by an already mixed u64.
+#[derive(Default, Clone, Copy)]
+struct IdBuild;
+struct IdHasher(u64);
+impl std::hash::BuildHasher for IdBuild {
+    type Hasher = IdHasher;
+    fn build_hasher(&self) -> IdHasher {
+        IdHasher(0)
+    }
+}
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fnv_extend(self.0, bytes);
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = mix(x);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Features
+
+/// Per-token values the features of the token and of its neighbours use.
+#[derive(Default, Clone, Copy)]
+struct TokInfo {
+    word: u64,
+    /// The most stripped proclitic reading (the word itself if none).
+    stem: u64,
+    flags: u16,
+    /// Flags of the proclitic readings that the word itself lacks.
+    stem_flags: u16,
+    /// Hashes of the proclitic readings ([`crate::tokenize::clitic_splits`] without the bare
+    /// word) and of the most stripped reading without the article.
+    stems: [u64; 5],
+    n_stems: u8,
+}
+
+const BOS: u64 = 0x5354_4152_5442_4f53;
+const EOS: u64 = 0x5354_4f50_454f_5321;
+const ALEF_LAM: &str = "ال";
+
+/// The proclitic readings of `w`, as [`crate::tokenize::clitic_splits`] gives them (bare word
+/// excluded), hashed without allocating: `(hash, chars stripped)`.
+fn stem_hashes(w: &str, n_chars: usize, out: &mut [(u64, usize); 4]) -> usize {
+    let mut k = 0;
+    let b = w.as_bytes();
+    // Arabic letters are two bytes in UTF-8
+    let starts_with = |at: usize, c: char| w.get(at..).is_some_and(|r| r.starts_with(c));
+    let conj = n_chars > 3 && (starts_with(0, 'و') || starts_with(0, 'ف'));
+    for c in [0usize, 1] {
+        if c == 1 && !conj {
+            break;
+        }
+        let rest_len = n_chars - c;
+        let at = 2 * c;
+        if c == 1 {
+            out[k] = (fnv(&b[at..]), 1);
+            k += 1;
+        }
+        if rest_len > 3 && (starts_with(at, 'ب') || starts_with(at, 'ك') || starts_with(at, 'ل'))
+        {
+            if starts_with(at, 'ل') && starts_with(at + 2, 'ل') {
+                // ل + ال written لل: the stem is ال + the rest
+                let h = fnv_extend(fnv(ALEF_LAM.as_bytes()), &b[at + 4..]);
+                out[k] = (h, c + 1);
+            } else {
+                out[k] = (fnv(&b[at + 2..]), c + 1);
+            }
+            k += 1;
+        }
+    }
+    k
+}
+
+fn info(flags: &Flags, w: &str) -> TokInfo {
+    let n_chars = w.chars().count();
+    let mut splits = [(0u64, 0usize); 4];
+    let k = stem_hashes(w, n_chars, &mut splits);
+    let word = fnv(w.as_bytes());
+    let mut t = TokInfo {
+        word,
+        stem: word,
+        flags: flags.get(word),
+        ..TokInfo::default()
+    };
+    let mut sf = 0;
+    for &(h, _) in &splits[..k] {
+        sf |= flags.get(h);
+        t.stems[t.n_stems as usize] = h;
+        t.n_stems += 1;
+    }
+    t.stem_flags = sf & !t.flags;
+    // the most stripped reading, and it without the article (الرييس → رييس)
+    let last = splits[..k].iter().max_by_key(|s| s.1).copied();
+    if let Some((h, _)) = last {
+        t.stem = h;
+    }
+    let stripped = last.map(|s| s.1).unwrap_or(0);
+    let rest = stem_text_after_article(w, stripped);
+    if let Some(r) = rest {
+        t.stems[t.n_stems as usize] = fnv(r.as_bytes()) ^ 0x5a5a;
+        t.n_stems += 1;
+    }
+    t
+}
+
+/// The stem after `stripped` proclitic letters, without a leading article,
+/// if at least two letters remain (for لل, the letters after لل).
+fn stem_text_after_article(w: &str, stripped: usize) -> Option<&str> {
+    let at = 2 * stripped;
+    let s = w.get(at..)?;
+    // a stripped ل before ل is the لل spelling of ل + ال: what follows لل is the stem
+    let after = if stripped > 0
+        && w.get(at - 2..).is_some_and(|x| x.starts_with("لل"))
+        && s.starts_with('ل')
+    {
+        s.get(2..)
+    } else {
+        s.strip_prefix(ALEF_LAM)
+    }?;
+    (after.chars().count() >= 2).then_some(after)
+}
+
+fn shape(w: &str) -> u64 {
+    let (mut ar, mut lat, mut dig, mut other, mut n) = (0, 0, 0, 0, 0u64);
+    for c in w.chars() {
+        n += 1;
+        match c {
+            '\u{0621}'..='\u{064A}' => ar += 1,
+            'a'..='z' | 'A'..='Z' => lat += 1,
+            '0'..='9' => dig += 1,
+            _ => other += 1,
+        }
+    }
+    let class = if ar == n {
+        0
+    } else if lat == n {
+        1
+    } else if dig == n {
+        2
+    } else if other == n {
+        3
+    } else {
+        4
+    };
+    class * 16 + n.min(8)
+}
+
+fn gap_code(t: &Token) -> u64 {
+    match t.gap {
+        Gap::Space => 0,
+        Gap::Break => 1,
+        Gap::Punct => 2 + t.punct.map(|c| c as u64).unwrap_or(0),
+    }
+}
+
+/// The feature ids of a document's tokens: token `i` has
+/// `ids[offsets[i]..offsets[i + 1]]`.
+#[derive(Debug, Default, Clone)]
+pub struct Features {
+    pub ids: Vec<u32>,
+    pub offsets: Vec<u32>,
+}
+
+impl Features {
+    pub fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn token(&self, i: usize) -> &[u32] {
+        &self.ids[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    }
+}
+
+/// Compute the features of every token of one document. Neighbour features
+/// stop at segment ends (a [`Gap::Break`] or a new `Token::sentence`).
+pub fn features(tokens: &[Token]) -> Features {
+    let flags = Flags::builtin();
+    let n = tokens.len();
+    let infos: Vec<TokInfo> = tokens.iter().map(|t| info(flags, &t.text)).collect();
+    let mut seg_start = vec![0usize; n];
+    let mut seg_end = vec![n; n];
+    let mut s = 0;
+    for (i, start) in seg_start.iter_mut().enumerate() {
+        if breaks_at(tokens, i) {
+            for e in seg_end.iter_mut().take(i).skip(s) {
+                *e = i;
+            }
+            s = i;
+        }
+        *start = s;
+    }
+    let mut out = Features {
+        ids: Vec::with_capacity(n * 40),
+        offsets: Vec::with_capacity(n + 1),
+    };
+    out.offsets.push(0);
+    for i in 0..n {
+        let f = &mut out.ids;
+        let w = tokens[i].text.as_str();
+        let ti = &infos[i];
+        let (lo, hi) = (seg_start[i] as isize, seg_end[i] as isize);
+        let at = |j: isize| -> Option<&TokInfo> { (j >= lo && j < hi).then(|| &infos[j as usize]) };
+        let word_at = |j: isize| -> u64 {
+            if j < lo {
+                BOS
+            } else if j >= hi {
+                EOS
+            } else {
+                infos[j as usize].word
+            }
+        };
+        f.push(fid(1, 0));
+        f.push(fid(2, ti.word));
+        for &h in &ti.stems[..ti.n_stems as usize] {
+            f.push(fid(3, h));
+        }
+        // prefixes and suffixes of 1-3 characters (of words longer than that)
+        let mut starts = [0usize; 4];
+        let mut nc = 0;
+        for (b, _) in w.char_indices() {
+            if nc < 4 {
+                starts[nc] = b;
+            }
+            nc += 1;
+        }
+        let bytes = w.as_bytes();
+        for k in 1..=3usize {
+            if nc > k {
+                f.push(fid(3 + k as u32, fnv(&bytes[..starts[k]])));
+            }
+        }
+        for (k, (b, _)) in w.char_indices().rev().take(3).enumerate() {
+            if nc > k + 1 {
+                f.push(fid(7 + k as u32, fnv(&bytes[b..])));
+            }
+        }
+        f.push(fid(10, shape(w)));
+        let bits = |f: &mut Vec<u32>, t: u32, x: u16| {
+            for b in 0..N_FLAGS {
+                if x & (1 << b) != 0 {
+                    f.push(fid(t, b as u64));
+                }
+            }
+        };
+        bits(f, 11, ti.flags);
+        bits(f, 12, ti.stem_flags);
+        if ti.flags == 0 && ti.stem_flags == 0 {
+            f.push(fid(11, 99));
+        }
+        for (t, d) in [(13u32, -1isize), (14, 1), (15, -2), (16, 2)] {
+            let j = i as isize + d;
+            f.push(fid(t, word_at(j)));
+            if let Some(o) = at(j) {
+                bits(f, t + 4, o.flags | o.stem_flags);
+                if d.abs() == 1 && o.stem != o.word {
+                    f.push(fid(t + 12, o.stem));
+                }
+            }
+        }
+        f.push(fid(21, pair(word_at(i as isize - 1), ti.word)));
+        f.push(fid(22, pair(ti.word, word_at(i as isize + 1))));
+        f.push(fid(23, gap_code(&tokens[i])));
+        let next_gap = if i + 1 < n {
+            gap_code(&tokens[i + 1])
+        } else {
+            1
+        };
+        f.push(fid(24, next_gap));
+        // the previous word's flags with this word's: "title + unknown", "given + given"
+        let pf = at(i as isize - 1)
+            .map(|o| (o.flags | o.stem_flags) as u64)
+            .unwrap_or(0xffff);
+        f.push(fid(27, pair(pf, (ti.flags | ti.stem_flags) as u64)));
+        out.offsets.push(out.ids.len() as u32);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Model
+
+/// One entry of the weight table: a feature id (0: empty) and its weight
+/// per tag, together so that a lookup touches one cache line.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    key: u32,
+    w: [i16; NT],
+}
+
+/// A loaded model.
+pub struct Tagger {
+    /// Open-addressing table: key 0 is empty.
+    slots: Vec<Slot>,
+    mask: usize,
+    /// `trans[a][b]`: a previous tag (NT = start), b this tag.
+    trans: [[i32; NT]; NT + 1],
+    /// Weight units per 1.0 of the trained (float) weights.
+    scale: f32,
+    n_features: usize,
+}
+
+/// Why a model file is refused.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ModelError {
+    #[error("tagger model: {0}")]
+    Invalid(String),
+}
+
+fn bad(s: impl Into<String>) -> ModelError {
+    ModelError::Invalid(s.into())
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Result<&[u8], ModelError> {
+        if self.at + n > self.b.len() {
+            return Err(bad(format!("truncated at byte {}", self.at)));
+        }
+        let s = &self.b[self.at..self.at + n];
+        self.at += n;
+        Ok(s)
+    }
+    fn u16(&mut self) -> Result<u16, ModelError> {
+        Ok(u16::from_le_bytes(self.take(2)?.try_into().unwrap()))
+    }
+    fn i16(&mut self) -> Result<i16, ModelError> {
+        Ok(i16::from_le_bytes(self.take(2)?.try_into().unwrap()))
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().unwrap()))
+    }
+}
+
+/// FNV-1a 32 over the bytes: the model's checksum.
+pub fn checksum(b: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &x in b {
+        h = (h ^ x as u32).wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// Serialize a model (the inverse of [`Tagger::from_bytes`]): `features`
+/// are (id, quantized weights per tag), `trans` the quantized transitions.
+pub fn write_model(
+    features: &[(u32, [i16; NT])],
+    trans: &[[i16; NT]; NT + 1],
+    scale: f32,
+) -> Vec<u8> {
+    let mut feats: Vec<&(u32, [i16; NT])> = features
+        .iter()
+        .filter(|(_, w)| w.iter().any(|&x| x != 0))
+        .collect();
+    feats.sort_by_key(|f| f.0);
+    feats.dedup_by_key(|f| f.0);
+    let mut b = Vec::new();
+    b.extend_from_slice(MAGIC);
+    b.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
+    b.extend_from_slice(&(NT as u32).to_le_bytes());
+    b.extend_from_slice(&scale.to_bits().to_le_bytes());
+    b.extend_from_slice(&(feats.len() as u32).to_le_bytes());
+    for row in trans {
+        for w in row {
+            b.extend_from_slice(&w.to_le_bytes());
+        }
+    }
+    for (id, w) in feats {
+        b.extend_from_slice(&id.to_le_bytes());
+        let mut m: u16 = 0;
+        for (t, x) in w.iter().enumerate() {
+            if *x != 0 {
+                m |= 1 << t;
+            }
+        }
+        b.extend_from_slice(&m.to_le_bytes());
+        for x in w.iter().filter(|x| **x != 0) {
+            b.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+    let c = checksum(&b);
+    b.extend_from_slice(&c.to_le_bytes());
+    b
+}
+
+static BUILTIN_MODEL: &[u8] = include_bytes!("data/tagger.model");
+
+impl Tagger {
+    /// The embedded model (loaded and validated once).
+    pub fn builtin() -> &'static Tagger {
+        static T: OnceLock<Tagger> = OnceLock::new();
+        T.get_or_init(|| {
+            Tagger::from_bytes(BUILTIN_MODEL).unwrap_or_else(|e| panic!("built-in {e}"))
+        })
+    }
+
+    /// Load and validate a model file.
+    pub fn from_bytes(b: &[u8]) -> Result<Tagger, ModelError> {
+        if b.len() < MAGIC.len() + 20 || &b[..8] != MAGIC {
+            return Err(bad("not a tagger model (bad magic)"));
+        }
+        let (body, sum) = b.split_at(b.len() - 4);
+        if checksum(body) != u32::from_le_bytes(sum.try_into().unwrap()) {
+            return Err(bad("checksum mismatch"));
+        }
+        let mut r = Reader { b: body, at: 8 };
+        let version = r.u32()?;
+        if version != FEATURE_VERSION {
+            return Err(bad(format!(
+                "feature version {version}, this build expects {FEATURE_VERSION}: retrain"
+            )));
+        }
+        if r.u32()? as usize != NT {
+            return Err(bad("tag set mismatch"));
+        }
+        let scale = f32::from_bits(r.u32()?);
+        if !(scale.is_finite() && scale > 0.0) {
+            return Err(bad("bad scale"));
+        }
+        let n = r.u32()? as usize;
+        if n > body.len() / 6 {
+            return Err(bad("feature count larger than the file"));
+        }
+        let mut trans = [[0i32; NT]; NT + 1];
+        for row in trans.iter_mut() {
+            for w in row.iter_mut() {
+                *w = r.i16()? as i32;
+            }
+        }
+        // load factor at most 0.8, mostly near 0.5: 24-byte slots, about 1.5 MB for 35k features
+        let cap = (n + n / 4).next_power_of_two().max(16);
+        let mut slots = vec![Slot::default(); cap];
+        let mask = cap - 1;
+        let mut prev = 0u32;
+        for k in 0..n {
+            let id = r.u32()?;
+            if id == 0 || (k > 0 && id <= prev) {
+                return Err(bad("feature ids not sorted and unique"));
+            }
+            prev = id;
+            let m = r.u16()?;
+            if m >> NT != 0 {
+                return Err(bad("bad tag mask"));
+            }
+            let mut w = [0i16; NT];
+            for (t, x) in w.iter_mut().enumerate() {
+                if m & (1 << t) != 0 {
+                    *x = r.i16()?;
+                }
+            }
+            let mut s = id as usize & mask;
+            while slots[s].key != 0 {
+                s = (s + 1) & mask;
+            }
+            slots[s] = Slot { key: id, w };
+        }
+        if r.at != body.len() {
+            return Err(bad("trailing bytes"));
+        }
+        Ok(Tagger {
+            slots,
+            mask,
+            trans,
+            scale,
+            n_features: n,
+        })
+    }
+
+    pub fn n_features(&self) -> usize {
+        self.n_features
+    }
+
+    #[inline]
+    fn lookup(&self, id: u32) -> Option<&[i16; NT]> {
+        let mut s = id as usize & self.mask;
+        loop {
+            let slot = &self.slots[s];
+            if slot.key == id {
+                return Some(&slot.w);
+            }
+            if slot.key == 0 {
+                return None;
+            }
+            s = (s + 1) & self.mask;
+        }
+    }
+
+    /// Per-token emission scores of every tag.
+    fn emissions(&self, feats: &Features) -> Vec<[i32; NT]> {
+        (0..feats.len())
+            .map(|i| {
+                let mut e = [0i32; NT];
+                for &id in feats.token(i) {
+                    if let Some(w) = self.lookup(id) {
+                        for t in 0..NT {
+                            e[t] += w[t] as i32;
+                        }
+                    }
+                }
+                e
+            })
+            .collect()
+    }
+
+    /// The best tag sequence (tag ids, see [`TAGS`]).
+    pub fn tag_ids(&self, tokens: &[Token]) -> Vec<usize> {
+        let feats = features(tokens);
+        let em = self.emissions(&feats);
+        viterbi(&em, tokens, &self.trans)
+    }
+
+    /// Tag the tokens of one document: PERS, LOC and ORG spans in token order.
+    pub fn tag(&self, tokens: &[Token]) -> Vec<Span> {
+        let feats = features(tokens);
+        let em = self.emissions(&feats);
+        let tags = viterbi(&em, tokens, &self.trans);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tags.len() {
+            let Some((kind, _)) = tag_kind(tags[i]) else {
+                i += 1;
+                continue;
+            };
+            // the I- tag continuing this span (B-X is odd, I-X = B-X + 1)
+            let cont = if tags[i] % 2 == 1 {
+                tags[i] + 1
+            } else {
+                tags[i]
+            };
+            let mut j = i;
+            while j + 1 < tags.len() && tags[j + 1] == cont && !breaks_at(tokens, j + 1) {
+                j += 1;
+            }
+            if let Some(kind) = kind {
+                let margin = (i..=j)
+                    .map(|k| {
+                        let t = tags[k];
+                        // B-X and I-X are one class: the margin is over O and other types
+                        let best_other = (0..NT)
+                            .filter(|&u| class(u) != class(t))
+                            .map(|u| em[k][u])
+                            .max()
+                            .unwrap_or(0);
+                        em[k][t] - best_other
+                    })
+                    .min()
+                    .unwrap_or(0);
+                let score = 1.0 / (1.0 + (-(margin as f32) / (self.scale * SCORE_T)).exp());
+                out.push(Span {
+                    first: i,
+                    last: j,
+                    kind,
+                    score,
+                });
+            }
+            i = j + 1;
+        }
+        out
+    }
+
+    /// Convenience: normalize and tokenize `text` (one region), tag it, and
+    /// return spans as `[start, end)` character offsets into `text`.
+    pub fn tag_text(&self, text: &str) -> Vec<(usize, usize, EntityType, f32)> {
+        let nt = Normalizer::matching().normalize(text);
+        let toks = tokenize(&nt, &[(0, nt.chars.len())]);
+        self.tag(&toks.tokens)
+            .into_iter()
+            .map(|s| {
+                let (a, b) = nt.original_range(toks.tokens[s.first].start, toks.tokens[s.last].end);
+                (a, b, s.kind, s.score)
+            })
+            .collect()
+    }
+}
+
+/// First-order Viterbi with the BIO constraints ([`allowed`]); a token after
+/// a sentence break starts from the start row. Ties go to the lower tag id.
+pub fn viterbi(em: &[[i32; NT]], tokens: &[Token], trans: &[[i32; NT]; NT + 1]) -> Vec<usize> {
+    let n = em.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    const NEG: i32 = i32::MIN / 4;
+    let mut back = vec![[0u8; NT]; n];
+    let mut score = [NEG; NT];
+    for t in 0..NT {
+        if allowed(NT, t) {
+            score[t] = trans[NT][t] + em[0][t];
+        }
+    }
+    for i in 1..n {
+        let brk = breaks_at(tokens, i);
+        let mut next = [NEG; NT];
+        if brk {
+            // the best previous tag closes the segment; start again
+            let (bp, bs) = best(&score);
+            for t in 0..NT {
+                if allowed(NT, t) {
+                    next[t] = bs + trans[NT][t] + em[i][t];
+                    back[i][t] = bp as u8;
+                }
+            }
+        } else {
+            for t in 0..NT {
+                let mut bs = NEG;
+                let mut bp = 0;
+                for p in 0..NT {
+                    if score[p] > NEG && allowed(p, t) {
+                        let s = score[p] + trans[p][t];
+                        if s > bs {
+                            bs = s;
+                            bp = p;
+                        }
+                    }
+                }
+                if bs > NEG {
+                    next[t] = bs + em[i][t];
+                    back[i][t] = bp as u8;
+                }
+            }
+        }
+        score = next;
+    }
+    let mut tags = vec![0usize; n];
+    tags[n - 1] = best(&score).0;
+    for i in (1..n).rev() {
+        tags[i - 1] = back[i][tags[i]] as usize;
+    }
+    tags
+}
+
+/// Does a new segment (sentence, region) start at token `i`?
+#[inline]
+fn breaks_at(tokens: &[Token], i: usize) -> bool {
+    i > 0 && (tokens[i].gap == Gap::Break || tokens[i].sentence != tokens[i - 1].sentence)
+}
+
+fn best(s: &[i32; NT]) -> (usize, i32) {
+    let mut b = 0;
+    for t in 1..NT {
+        if s[t] > s[b] {
+            b = t;
+        }
+    }
+    (b, s[b])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stem_hashes_agree_with_clitic_splits() {
+        for w in [
+            "وبغداد",
+            "للعراق",
+            "بالاسد",
+            "وللعراق",
+            "فالعراق",
+            "كالعاده",
+            "وبالعراق",
+            "لبنان",
+            "بيروت",
+            "ولد",
+            "وزير",
+            "فلسطين",
+            "والرييس",
+            "لل",
+            "ب",
+            "abc",
+        ] {
+            let want: Vec<(u64, usize)> = crate::tokenize::clitic_splits(w)
+                .into_iter()
+                .skip(1)
+                .map(|(p, s)| (fnv(s.as_bytes()), p))
+                .collect();
+            let mut got = [(0u64, 0usize); 4];
+            let k = stem_hashes(w, w.chars().count(), &mut got);
+            assert_eq!(&got[..k], &want[..], "{w}");
+        }
+    }
+
+    #[test]
+    fn bio_constraints() {
+        assert!(allowed(NT, 1));
+        assert!(!allowed(NT, 2));
+        assert!(allowed(1, 2));
+        assert!(allowed(2, 2));
+        assert!(!allowed(3, 2));
+        assert!(allowed(3, 4));
+        assert!(!allowed(0, 4));
+        assert!(allowed(5, 6));
+        assert!(allowed(7, 8));
+    }
+
+    #[test]
+    fn model_roundtrip_and_validation() {
+        let trans = [[1i16; NT]; NT + 1];
+        let b = write_model(
+            &[(7, [1, 0, 0, 0, 0, 0, 0, 0, -3]), (3, [0; NT])],
+            &trans,
+            100.0,
+        );
+        let t = Tagger::from_bytes(&b).unwrap();
+        assert_eq!(t.n_features(), 1);
+        assert_eq!(t.lookup(7).unwrap()[8], -3);
+        assert!(t.lookup(3).is_none());
+        let mut c = b.clone();
+        c[30] ^= 1;
+        assert!(Tagger::from_bytes(&c).is_err());
+        assert!(Tagger::from_bytes(&b[..b.len() - 1]).is_err());
+        assert!(Tagger::from_bytes(b"nonsense").is_err());
+    }
+
+    #[test]
+    fn builtin_tags_a_person() {
+        let t = Tagger::builtin();
+        let text = "وقال الرئيس المصري حسني مبارك في القاهرة إن الاتحاد الأوروبي يدعم المفاوضات.";
+        let spans = t.tag_text(text);
+        let chars: Vec<char> = text.chars().collect();
+        let got: Vec<(String, &str)> = spans
+            .iter()
+            .map(|(a, b, k, _)| (chars[*a..*b].iter().collect(), k.label()))
+            .collect();
+        assert!(
+            got.iter().any(|(s, k)| s == "حسني مبارك" && *k == "PERS"),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|(s, k)| s == "القاهرة" && *k == "LOC"),
+            "{got:?}"
+        );
+        for (_, _, _, s) in &spans {
+            assert!(*s > 0.0 && *s < 1.0);
+        }
+    }
+
+    #[test]
+    fn deterministic() {
+        let t = Tagger::builtin();
+        let text = "التقى وزير الخارجية الأمريكي كولن باول نظيره الفرنسي دومينيك دوفيلبان في باريس.";
+        let a = t.tag_text(text);
+        for _ in 0..3 {
+            assert_eq!(t.tag_text(text), a);
+        }
+    }
+}

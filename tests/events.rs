@@ -1,0 +1,321 @@
+//! Diplomatic events, as a specification: trigger families, argument
+//! patterns, status, dates, merging, stories, explanations.
+
+use analyze::analyze::{Engine, RecordMeta, Settings};
+use analyze::corpus::Corpus;
+use analyze::dates::Date;
+use analyze::decode::Decoded;
+use analyze::lexicon::Lexicon;
+use analyze::model::{Document, Event, EventKind, Status};
+use std::sync::OnceLock;
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| {
+        Engine::new(
+            Lexicon::builtin(),
+            Settings {
+                explain: true,
+                ..Settings::default()
+            },
+        )
+    })
+}
+
+fn analyze(name: &str, body: &str, date: Option<Date>) -> Document {
+    let d = Decoded {
+        text: format!("خبر\n{body}\n"),
+        encoding: "utf-8".into(),
+        bom: false,
+        replacements: 0,
+    };
+    let meta = RecordMeta {
+        date,
+        ..RecordMeta::default()
+    };
+    engine().analyze_decoded(name, d, &meta)
+}
+
+fn events(body: &str) -> Vec<Event> {
+    analyze("t.txt", body, None).events
+}
+
+fn pair(e: &Event) -> (EventKind, &str, &str) {
+    (
+        e.r#type,
+        e.source.country.as_deref().unwrap_or("-"),
+        e.target.country.as_deref().unwrap_or("-"),
+    )
+}
+
+fn has(evs: &[Event], kind: EventKind, src: &str, tgt: &str) -> bool {
+    evs.iter().any(|e| pair(e) == (kind, src, tgt))
+}
+
+fn find(evs: &[Event], kind: EventKind) -> &Event {
+    evs.iter().find(|e| e.r#type == kind).unwrap_or_else(|| {
+        panic!(
+            "no {kind:?} in {:?}",
+            evs.iter().map(pair).collect::<Vec<_>>()
+        )
+    })
+}
+
+#[test]
+fn visit_verb_and_noun() {
+    let e = events("زار وزير الخارجية المصري بغداد أمس.");
+    assert!(
+        has(&e, EventKind::Visit, "EG", "IQ"),
+        "{:?}",
+        e.iter().map(pair).collect::<Vec<_>>()
+    );
+    let e = events("وصل الرئيس الفرنسي إيمانويل ماكرون إلى بيروت في زيارة رسمية.");
+    assert!(
+        has(&e, EventKind::Visit, "FR", "LB"),
+        "{:?}",
+        e.iter().map(pair).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        find(&e, EventKind::Visit)
+            .location
+            .as_ref()
+            .and_then(|l| l.place.as_deref()),
+        Some("بيروت")
+    );
+}
+
+#[test]
+fn reception_is_a_meeting_host_first() {
+    let e = events("استقبل الرئيس السوري بشار الأسد وزير الخارجية العراقي فؤاد حسين.");
+    assert!(has(&e, EventKind::Meeting, "SY", "IQ"));
+    let m = find(&e, EventKind::Meeting);
+    assert!(m.people.contains(&"بشار الأسد".to_string()));
+}
+
+#[test]
+fn phone_call_with_a_partner() {
+    let e = events("أجرى وزير الخارجية السعودي اتصالاً هاتفياً مع نظيره الإيراني.");
+    assert!(
+        has(&e, EventKind::Call, "SA", "IR"),
+        "{:?}",
+        e.iter().map(pair).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn message_from_sender_to_addressee_via_envoy() {
+    let e = events(
+        "نقل فالح الفياض رسالة من رئيس الوزراء العراقي مصطفى الكاظمي إلى الرئيس السوري بشار الأسد.",
+    );
+    let m = find(&e, EventKind::Message);
+    assert_eq!(pair(m), (EventKind::Message, "IQ", "SY"));
+    let via = m.via.as_ref().expect("the envoy");
+    assert_eq!(via.person.as_deref(), Some("فالح الفياض"));
+}
+
+#[test]
+fn received_invitation_is_passive() {
+    let e = events("وتلقى رئيس الوزراء العراقي مصطفى الكاظمي دعوة من الرئيس الروسي فلاديمير بوتين لزيارة موسكو.");
+    assert!(
+        has(&e, EventKind::Invitation, "RU", "IQ"),
+        "{:?}",
+        e.iter().map(pair).collect::<Vec<_>>()
+    );
+    // the invited visit is part of the invitation, not a visit
+    assert!(!e.iter().any(|x| x.r#type == EventKind::Visit));
+}
+
+#[test]
+fn both_sides_resolve_to_the_parties_in_focus() {
+    let e =
+        events("التقى وزير الخارجية الأردني نظيره الفرنسي في عمان. وبحث الجانبان العلاقات الثنائية.");
+    assert!(has(&e, EventKind::Meeting, "JO", "FR") || has(&e, EventKind::Meeting, "FR", "JO"));
+    let t = find(&e, EventKind::Talks);
+    let mut c = [
+        t.source.country.clone().unwrap(),
+        t.target.country.clone().unwrap(),
+    ];
+    c.sort();
+    assert_eq!(c, ["FR".to_string(), "JO".to_string()]);
+}
+
+#[test]
+fn unnamed_office_holder_gives_its_country() {
+    let e = events("هنأ رئيس الوزراء العراقي الرئيس اللبناني بمناسبة انتخابه.");
+    assert!(
+        has(&e, EventKind::Congratulation, "IQ", "LB"),
+        "{:?}",
+        e.iter().map(pair).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn condolence_praise_agreement_talks() {
+    let e = events("قدم أمير قطر تعازيه إلى الرئيس التركي رجب طيب أردوغان.");
+    assert!(
+        e.iter().any(|x| x.r#type == EventKind::Condolence),
+        "{:?}",
+        e.iter().map(pair).collect::<Vec<_>>()
+    );
+    let e = events("أشاد وزير الخارجية الأمريكي بجهود مصر في الوساطة.");
+    assert!(
+        has(&e, EventKind::Praise, "US", "EG"),
+        "{:?}",
+        e.iter().map(pair).collect::<Vec<_>>()
+    );
+    let e = events("وقع العراق والأردن مذكرة تفاهم للتعاون في مجال الطاقة.");
+    assert!(
+        e.iter().any(|x| x.r#type == EventKind::Agreement),
+        "{:?}",
+        e.iter().map(pair).collect::<Vec<_>>()
+    );
+    let e = events("بحث وزير الخارجية الكويتي مع نظيره العماني التطورات في المنطقة.");
+    assert!(
+        has(&e, EventKind::Talks, "KW", "OM"),
+        "{:?}",
+        e.iter().map(pair).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn planned_and_denied_status() {
+    let e = events("سيزور وزير الخارجية التركي طهران الأسبوع المقبل.");
+    assert_eq!(find(&e, EventKind::Visit).status, Status::Planned);
+    let e = events("ومن المقرر أن يلتقي الرئيس المصري العاهل الأردني في القاهرة.");
+    assert_eq!(find(&e, EventKind::Meeting).status, Status::Planned);
+    let e = events("ونفت الخارجية العراقية توجيه دعوة إلى الرئيس السوري.");
+    assert_eq!(find(&e, EventKind::Invitation).status, Status::Denied);
+    let e = events("وكشف مصدر عن عدم دعوة الحكومة العراقية للرئيس السوري.");
+    assert_eq!(find(&e, EventKind::Invitation).status, Status::Denied);
+    let e = events("زار وزير الخارجية الإيراني دمشق.");
+    assert_eq!(find(&e, EventKind::Visit).status, Status::Occurred);
+}
+
+fn dated(body: &str) -> (Option<String>, Option<String>) {
+    let d = analyze("t.txt", body, Date::new(2025, 1, 12)); // a Sunday
+    let e = d
+        .events
+        .first()
+        .unwrap_or_else(|| panic!("no event in {body}"));
+    (e.date.map(|d| d.to_string()), e.date_text.clone())
+}
+
+#[test]
+fn relative_dates_resolve_against_the_article_date() {
+    assert_eq!(
+        dated("زار الوزير المصري بغداد أمس.").0.as_deref(),
+        Some("2025-01-11")
+    );
+    assert_eq!(
+        dated("زار الوزير المصري بغداد اليوم.").0.as_deref(),
+        Some("2025-01-12")
+    );
+    assert_eq!(
+        dated("زار الوزير المصري بغداد يوم الاثنين.").0.as_deref(),
+        Some("2025-01-06")
+    );
+    assert_eq!(
+        dated("زار الوزير المصري بغداد الثلاثاء الماضي.")
+            .0
+            .as_deref(),
+        Some("2025-01-07")
+    );
+    assert_eq!(
+        dated("زار الوزير المصري بغداد في 3 كانون الثاني 2025.")
+            .0
+            .as_deref(),
+        Some("2025-01-03")
+    );
+    let (d, raw) = dated("زار الوزير المصري بغداد الأسبوع الماضي.");
+    assert_eq!(d, None);
+    assert_eq!(raw.as_deref(), Some("الأسبوع الماضي"));
+}
+
+#[test]
+fn an_undated_article_keeps_the_expression() {
+    let d = analyze("t.txt", "زار الوزير المصري بغداد أمس الاثنين.", None);
+    let e = &d.events[0];
+    assert_eq!(e.date, None);
+    assert_eq!(e.date_text.as_deref(), Some("أمس الاثنين"));
+}
+
+#[test]
+fn repeated_mentions_are_one_event() {
+    let e = events("استقبل الرئيس اللبناني وزير الخارجية القطري. وجرى خلال اللقاء بحث العلاقات. وتم خلال الاستقبال تأكيد الدعم.");
+    let meetings: Vec<_> = e
+        .iter()
+        .filter(|x| x.r#type == EventKind::Meeting)
+        .collect();
+    assert_eq!(
+        meetings.len(),
+        1,
+        "{:?}",
+        e.iter().map(pair).collect::<Vec<_>>()
+    );
+    assert!(meetings[0].mentions >= 2);
+}
+
+#[test]
+fn evidence_and_trigger_spans_are_exact() {
+    let d = analyze("t.txt", "زار وزير الخارجية المصري بغداد.", None);
+    let text: Vec<char> = "خبر\nزار وزير الخارجية المصري بغداد.\n".chars().collect();
+    let e = &d.events[0];
+    for m in [&e.trigger, &e.evidence] {
+        assert_eq!(text[m.start..m.end].iter().collect::<String>(), m.text);
+    }
+    assert_eq!(e.trigger.text, "زار");
+    assert_eq!(e.cameo, "042");
+    assert_eq!(e.plover.mode, Some("visit"));
+}
+
+#[test]
+fn explain_names_the_rule() {
+    let e = events("استقبل الرئيس السوري وزير الخارجية العراقي.");
+    let rule = find(&e, EventKind::Meeting)
+        .rule
+        .as_deref()
+        .expect("--explain");
+    assert!(rule.contains("استقبل") && rule.contains("host"), "{rule}");
+}
+
+#[test]
+fn two_reports_of_one_meeting_are_one_story() {
+    let a = analyze(
+        "a.txt",
+        "التقى وزير الخارجية العراقي فؤاد حسين الرئيس السوري بشار الأسد في دمشق.",
+        None,
+    );
+    let b = analyze(
+        "b.txt",
+        "استقبل الرئيس السوري بشار الأسد في دمشق وزير الخارجية فؤاد حسين.",
+        None,
+    );
+    let c = analyze(
+        "c.txt",
+        "التقى وزير الخارجية العراقي نظيره السوري في بغداد.",
+        None,
+    );
+    let mut corpus = Corpus::default();
+    for d in [&a, &b, &c] {
+        corpus.add(d);
+    }
+    let stories = corpus.stories();
+    let meeting: Vec<_> = stories
+        .iter()
+        .filter(|s| s.r#type == EventKind::Meeting)
+        .collect();
+    assert_eq!(meeting.len(), 1, "{stories:?}");
+    assert_eq!(meeting[0].num_documents, 2);
+    let ids: Vec<_> = meeting[0]
+        .documents
+        .iter()
+        .map(|d| d.document.as_str())
+        .collect();
+    assert_eq!(ids, ["a.txt", "b.txt"]);
+    // deterministic ids
+    let mut again = Corpus::default();
+    for d in [&a, &b, &c] {
+        again.add(d);
+    }
+    assert_eq!(again.stories()[0].id, stories[0].id);
+}
