@@ -821,6 +821,7 @@ fn resolve(ctx: &mut Ctx, ann: &mut Annotations) {
     }
     // name shapes without a title: given name + name tokens
     name_shapes(ctx, ann);
+    statistical_people(ctx, ann);
     merge_people(ctx, ann);
     ann.actors.sort_by_key(|a| (a.first, a.last));
     // an actor inside a longer one (سوريا in "المبعوث الخاص للرئيس الروسي إلى سوريا، لافرنتييف") is part of it
@@ -1279,6 +1280,89 @@ fn name_span_from(ctx: &Ctx, i: usize, bare_first: &str) -> Option<usize> {
         return None;
     }
     Some(end)
+}
+
+/// The statistical tagger (see `tagger`) checks and completes the people
+/// found from context: a context name it does not see as a person is
+/// dropped, a name it sees longer is widened, and a person name it finds
+/// where no rule found anything is added. Lexicon people are kept as they are.
+fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
+    use crate::tagger::{EntityType, Tagger};
+    let spans: Vec<(usize, usize)> = Tagger::builtin()
+        .tag(ctx.tokens)
+        .into_iter()
+        .filter(|s| s.kind == EntityType::Person)
+        .map(|s| (s.first, s.last))
+        .collect();
+    let touches = |f: usize, l: usize| spans.iter().any(|&(a, b)| a <= l && f <= b);
+    // widen, then drop
+    for p in 0..ann.people.len() {
+        if ann.people[p].lexicon.is_some() {
+            continue;
+        }
+        let mut kept = Vec::new();
+        for m in std::mem::take(&mut ann.people[p].mentions) {
+            if !touches(m.first, m.last) {
+                for t in m.first..=m.last {
+                    ctx.cover[t] = None;
+                }
+                continue;
+            }
+            let mut m = m;
+            if let Some(&(a, b)) = spans
+                .iter()
+                .find(|&&(a, b)| a <= m.first && m.last <= b && (b - a) > (m.last - m.first))
+            {
+                let free =
+                    (a..=b).all(|t| (m.first..=m.last).contains(&t) || ctx.cover[t].is_none());
+                if free {
+                    for act in ann
+                        .actors
+                        .iter_mut()
+                        .filter(|x| x.person == Some(p) && x.first == m.first)
+                    {
+                        act.first = act.first.min(a);
+                        act.last = act.last.max(b);
+                    }
+                    m.first = a;
+                    m.last = b;
+                    m.prefix = 0;
+                    m.rule = "context name widened by the statistical tagger";
+                }
+            }
+            kept.push(m);
+        }
+        if kept.is_empty() {
+            for act in ann.actors.iter_mut().filter(|x| x.person == Some(p)) {
+                act.person = None;
+            }
+            ann.actors.retain(|x| {
+                !(x.kind == ActorKind::Person && x.person.is_none() && x.country.is_none())
+            });
+        } else {
+            let key: Vec<String> = (kept[0].first..=kept[0].last)
+                .map(|t| ctx.word(t).to_string())
+                .collect();
+            if key.len() > ann.people[p].key.len() {
+                ann.people[p].key = key;
+            }
+        }
+        ann.people[p].mentions = kept;
+    }
+    // add what only the tagger found
+    for &(a, b) in &spans {
+        let free = (a..=b).all(|t| match ctx.item_at(t) {
+            None => true,
+            Some((_, Item::Title(_))) => false,
+            Some(_) => false,
+        });
+        // a reading the rules rejected (رئيسي = "main") stays rejected
+        let rejected = ann.rejected.iter().any(|(m, _)| m.first <= b && a <= m.last);
+        let common_alone = a == b && ctx.r.is_common(ctx.word(a));
+        if free && !rejected && !common_alone {
+            new_person(ctx, ann, a, b, "statistical tagger");
+        }
+    }
 }
 
 /// Merge context people with each other and with lexicon people: short
