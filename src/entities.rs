@@ -1357,7 +1357,10 @@ fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
             Some(_) => false,
         });
         // a reading the rules rejected (رئيسي = "main") stays rejected
-        let rejected = ann.rejected.iter().any(|(m, _)| m.first <= b && a <= m.last);
+        let rejected = ann
+            .rejected
+            .iter()
+            .any(|(m, _)| m.first <= b && a <= m.last);
         let common_alone = a == b && ctx.r.is_common(ctx.word(a));
         if free && !rejected && !common_alone {
             new_person(ctx, ann, a, b, "statistical tagger");
