@@ -292,6 +292,7 @@ impl Output<'_> {
 
     fn organizations(&self, ann: &Annotations) -> Vec<model::Organization> {
         let mut out: Vec<model::Organization> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for o in &ann.organizations {
             let m = self.mention(&o.at, None);
             // an institution is named as written (without proclitics)
@@ -301,13 +302,12 @@ impl Output<'_> {
                 o.name.clone()
             };
             let key = self.nz.normalize_str(&name);
-            if let Some(e) = out
-                .iter_mut()
-                .find(|e| self.nz.normalize_str(&e.name) == key)
-            {
+            if let Some(&i) = index.get(&key) {
+                let e: &mut model::Organization = &mut out[i];
                 e.mentions.push(m);
                 continue;
             }
+            index.insert(key, out.len());
             out.push(model::Organization {
                 name,
                 name_en: o.name_en.clone(),

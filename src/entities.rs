@@ -825,11 +825,22 @@ fn resolve(ctx: &mut Ctx, ann: &mut Annotations) {
     merge_people(ctx, ann);
     ann.actors.sort_by_key(|a| (a.first, a.last));
     // an actor inside a longer one (سوريا in "المبعوث الخاص للرئيس الروسي إلى سوريا، لافرنتييف") is part of it
+    // (sorted by position: only actors starting a few tokens before can contain one)
     let spans: Vec<(usize, usize)> = ann.actors.iter().map(|a| (a.first, a.last)).collect();
-    ann.actors.retain(|a| {
-        !spans
-            .iter()
-            .any(|&(f, l)| f <= a.first && a.last <= l && (l - f) > (a.last - a.first))
+    let inside: Vec<bool> = spans
+        .iter()
+        .map(|&(af, al)| {
+            let lo = spans.partition_point(|&(f, _)| f + 48 < af);
+            let hi = spans.partition_point(|&(f, _)| f <= af);
+            spans[lo..hi]
+                .iter()
+                .any(|&(f, l)| f <= af && al <= l && (l - f) > (al - af))
+        })
+        .collect();
+    let mut k = 0;
+    ann.actors.retain(|_| {
+        k += 1;
+        !inside[k - 1]
     });
 }
 
@@ -1388,12 +1399,28 @@ fn merge_people(ctx: &mut Ctx, ann: &mut Annotations) {
             }
         }
     }
+    // surnames by first letter: a document's cost stays linear in its length
+    let mut by_initial: HashMap<char, Vec<(String, usize)>> = HashMap::new();
+    for (sname, p) in surnames {
+        let list = by_initial
+            .entry(sname.chars().next().unwrap_or(' '))
+            .or_default();
+        if !list.iter().any(|(x, _)| *x == sname) {
+            list.push((sname, p));
+        }
+    }
     for i in 0..n {
+        if by_initial.is_empty() {
+            break;
+        }
         if ctx.item_at(i).is_some() {
             continue;
         }
         for (bare_len, stem) in crate::tokenize::clitic_splits(ctx.word(i)) {
-            let found = surnames
+            let Some(cands) = by_initial.get(&stem.chars().next().unwrap_or(' ')) else {
+                continue;
+            };
+            let found = cands
                 .iter()
                 .find(|(s, _)| {
                     *s == stem || (stem.chars().count() >= 5 && similar_foreign(s, &stem))

@@ -332,6 +332,8 @@ impl EventExtractor {
         let mut focus: Option<(Party, Party)> = None;
         let mut last_sentence_focus = usize::MAX;
         let mut sentence_triggers: Vec<(usize, usize, EventKind)> = Vec::new();
+        type DateFound = (Option<Date>, Option<(usize, usize)>);
+        let mut date_cache: (Option<usize>, DateFound) = (None, (None, None));
         for h in &hits {
             let trig = &self.triggers[h.targets[0]];
             sentence_triggers.push((tokens.tokens[h.first].sentence, h.first, trig.kind));
@@ -350,12 +352,16 @@ impl EventExtractor {
             let sent = &tokens.sentences[si];
             // a visit that is the object of an invitation or a wish is not a visit
             if matches!(trig.kind, EventKind::Visit | EventKind::Meeting) {
-                let invited = sentence_triggers.iter().any(|&(s, f, k)| {
-                    s == si
-                        && k == EventKind::Invitation
-                        && f < h.first
-                        && (h.first - f <= 8 || h.prefix > 0)
-                });
+                let lo = sentence_triggers.partition_point(|&(s, _, _)| s < si);
+                let invited = sentence_triggers[lo..]
+                    .iter()
+                    .take_while(|&&(s, _, _)| s == si)
+                    .any(|&(s, f, k)| {
+                        s == si
+                            && k == EventKind::Invitation
+                            && f < h.first
+                            && (h.first - f <= 8 || h.prefix > 0)
+                    });
                 let lo = h.first.saturating_sub(3).max(sent.first);
                 let wish = (lo..h.first)
                     .any(|i| WISH.contains(&strip_conj(&tokens.tokens[i].text).as_str()));
@@ -363,9 +369,11 @@ impl EventExtractor {
                     continue;
                 }
             }
-            let actors: Vec<(&Actor, Mark)> = ann
-                .actors
+            // the sentence's actors (ann.actors is sorted by position)
+            let lo = ann.actors.partition_point(|a| a.first < sent.first);
+            let actors: Vec<(&Actor, Mark)> = ann.actors[lo..]
                 .iter()
+                .take_while(|a| a.first <= sent.last)
                 .filter(|a| {
                     a.first >= sent.first
                         && a.last <= sent.last
@@ -381,7 +389,13 @@ impl EventExtractor {
                 self.arguments(trig, owned, focus_here, h.first, h.last, &s, &focus)
             {
                 ev.status = status(tokens, trig, h.first, h.last, sent.first, sent.last);
-                let (d, span) = event_date(tokens, sent.first, sent.last, doc_date);
+                if date_cache.0 != Some(si) {
+                    date_cache = (
+                        Some(si),
+                        event_date(tokens, sent.first, sent.last, doc_date),
+                    );
+                }
+                let (d, span) = date_cache.1;
                 // a planned event is not dated by a past expression of its report
                 if !(ev.status == Status::Planned
                     && span.is_some()
