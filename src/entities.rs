@@ -932,8 +932,13 @@ fn title_phrase(
                 i = at.last + 1;
                 continue;
             }
-            Some((at, Item::Person(pi, _))) if at.first == i => {
-                if let Some(&p) = person_of_lex.get(&pi) {
+            Some((at, Item::Person(..) | Item::Found(_))) if at.first == i => {
+                let p = match ctx.items[ctx.cover[i].unwrap_or(0)].1 {
+                    Item::Found(p) => Some(p),
+                    Item::Person(pi, _) => person_of_lex.get(&pi).copied(),
+                    _ => None,
+                };
+                if let Some(p) = p {
                     attach_title(
                         ann,
                         p,
@@ -944,18 +949,6 @@ fn title_phrase(
                         at.last,
                     );
                 }
-                return;
-            }
-            Some((at, Item::Found(p))) if at.first == i => {
-                attach_title(
-                    ann,
-                    p,
-                    &role,
-                    &country,
-                    country_weight,
-                    (tf, tprefix),
-                    at.last,
-                );
                 return;
             }
             _ => {}
