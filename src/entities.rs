@@ -1298,7 +1298,14 @@ fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
         .filter(|s| s.kind == EntityType::Person)
         .map(|s| (s.first, s.last))
         .collect();
-    let touches = |f: usize, l: usize| spans.iter().any(|&(a, b)| a <= l && f <= b);
+    // spans are sorted and disjoint: the one that can overlap [f, l] is the last starting at or before l
+    let around = |l: usize| {
+        spans
+            .partition_point(|&(a, _)| a <= l)
+            .checked_sub(1)
+            .map(|k| spans[k])
+    };
+    let touches = |f: usize, l: usize| around(l).is_some_and(|(_, b)| f <= b);
     // widen, then drop
     for p in 0..ann.people.len() {
         if ann.people[p].lexicon.is_some() {
@@ -1313,9 +1320,8 @@ fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
                 continue;
             }
             let mut m = m;
-            if let Some(&(a, b)) = spans
-                .iter()
-                .find(|&&(a, b)| a <= m.first && m.last <= b && (b - a) > (m.last - m.first))
+            if let Some((a, b)) = around(m.first)
+                .filter(|&(a, b)| a <= m.first && m.last <= b && (b - a) > (m.last - m.first))
             {
                 let free =
                     (a..=b).all(|t| (m.first..=m.last).contains(&t) || ctx.cover[t].is_none());
@@ -1354,6 +1360,12 @@ fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
         ann.people[p].mentions = kept;
     }
     // add what only the tagger found
+    let mut rejected_spans: Vec<(usize, usize)> = ann
+        .rejected
+        .iter()
+        .map(|(m, _)| (m.first, m.last))
+        .collect();
+    rejected_spans.sort();
     for &(a, b) in &spans {
         let free = (a..=b).all(|t| match ctx.item_at(t) {
             None => true,
@@ -1361,10 +1373,8 @@ fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
             Some(_) => false,
         });
         // a reading the rules rejected (رئيسي = "main") stays rejected
-        let rejected = ann
-            .rejected
-            .iter()
-            .any(|(m, _)| m.first <= b && a <= m.last);
+        let k = rejected_spans.partition_point(|&(f, _)| f <= b);
+        let rejected = k > 0 && rejected_spans[k - 1].1 >= a;
         let common_alone = a == b && ctx.r.is_common(ctx.word(a));
         if free && !rejected && !common_alone {
             new_person(ctx, ann, a, b, "statistical tagger");
@@ -1442,17 +1452,29 @@ fn merge_people(ctx: &mut Ctx, ann: &mut Annotations) {
         }
     }
     // context people equal to (or a spelling variant of) another person
-    let mut target: Vec<usize> = (0..ann.people.len()).collect();
-    for a in 0..ann.people.len() {
-        for b in 0..a {
-            if target[b] != b {
-                continue;
+    // people with the same key are one at once; the pairwise comparison then
+    // runs over distinct names only, not over every mention of a long document
+    let mut first_with: HashMap<(Option<usize>, Vec<String>), usize> = HashMap::new();
+    let mut reps: Vec<usize> = Vec::new();
+    let mut target: Vec<usize> = Vec::with_capacity(ann.people.len());
+    for (a, person) in ann.people.iter().enumerate() {
+        let key = (person.lexicon, person.key.clone());
+        let t = match first_with.get(&key) {
+            Some(&b) => b,
+            None => {
+                let t = reps
+                    .iter()
+                    .copied()
+                    .find(|&b| same_person(person, &ann.people[b], ctx.r))
+                    .unwrap_or(a);
+                if t == a {
+                    reps.push(a);
+                }
+                first_with.insert(key, t);
+                t
             }
-            if same_person(&ann.people[a], &ann.people[b], ctx.r) {
-                target[a] = b;
-                break;
-            }
-        }
+        };
+        target.push(t);
     }
     for (a, &b) in target.iter().enumerate() {
         if b == a {
