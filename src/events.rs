@@ -340,9 +340,11 @@ impl EventExtractor {
         }
         for h in hits {
             // a proclitic reading of a known whole word is no trigger (وزارة is not و + زاره)
+            // (a pronoun form read after a proclitic is the riskiest: وزارة is not و + زاره)
             if h.prefix > 0
                 && is_common(&tokens.tokens[h.first].text)
-                && !is_common(h.form.split(' ').next().unwrap_or(""))
+                && (!is_common(h.form.split(' ').next().unwrap_or(""))
+                    || !self.explicit.contains(h.form))
             {
                 continue;
             }
