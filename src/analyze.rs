@@ -32,6 +32,8 @@ pub struct Engine {
     recognizer: Recognizer,
     events: EventExtractor,
     pub settings: Settings,
+    /// Keep the decoded text in [`Document::text`] (for `--format html`).
+    pub keep_text: bool,
 }
 
 /// Metadata a record carries itself (corpus formats), taking precedence
@@ -52,6 +54,7 @@ impl Engine {
             recognizer: Recognizer::new(lex),
             events,
             settings,
+            keep_text: false,
         }
     }
 
@@ -140,6 +143,7 @@ impl Engine {
             organizations: out.organizations(&ann),
             people,
             events,
+            text: self.keep_text.then_some(text),
         }
     }
 }

@@ -4,8 +4,11 @@
 
 use crate::formats::{FieldNames, InputFormat};
 use crate::input::FileFilter;
+use crate::model::EventKind;
 use crate::output::Format;
-use crate::run::{Config, Job, MapperConfig, NormalizeJob};
+use crate::render::Table;
+use crate::run::{Config, FailOn, Job, MapperConfig, NormalizeJob};
+use crate::select::{parse_date, Only, Selection};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const EXAMPLES: &str = "\
@@ -13,6 +16,15 @@ Examples:
   analyze seeds/                                  analyze every article in seeds/ (JSON)
   analyze --format ndjson corpus/ > out.ndjson    one document per line, streamed
   analyze seeds/ | jq '.documents[].events[] | {type, source, target}'
+  analyze -f text seeds/ | less -R                a readable summary per article
+  analyze -f html -o report.html seeds/           one self-contained HTML report
+  analyze -f csv --table people --bom seeds/ > people.csv   for spreadsheets
+  analyze -f dot seeds/ | dot -Tsvg > net.svg     interactions between countries, people
+  analyze --only events --event-type visit --country IQ --since 2019-01 seeds/
+  analyze --fail-on unreadable,no-events corpus/  exit 3 in CI when a condition holds
+  analyze --schema > analyze.schema.json          the JSON Schema of the output
+  analyze completions bash > /etc/bash_completion.d/analyze
+  analyze man > analyze.1
   analyze --explain seeds/000_5c1ebc6c5eba7174.txt
   cat article.txt | analyze -                     one article from standard input
   analyze normalize --profile clean article.txt   print the cleaned text
@@ -22,7 +34,8 @@ Examples:
 
 Exit codes: 0 all inputs analyzed; 1 some inputs or records could not be read,
 decoded or parsed (they are reported on stderr and in the output's errors);
-2 usage error. `analyze map` exits 0 when only records failed.";
+2 usage error; 3 a --fail-on condition holds (before 1). `analyze map` exits 0
+when only records failed.";
 
 /// Analyze Arabic news articles: people, countries, places, organizations and
 /// diplomatic events, as JSON.
@@ -106,6 +119,89 @@ pub struct Cli {
     /// cross-document stories and the interaction summary.
     #[arg(long)]
     pub corpus_summary: bool,
+
+    /// With --format csv: the table to print (one row per item).
+    #[arg(long, value_enum, default_value_t = TableArg::Events)]
+    pub table: TableArg,
+
+    /// With --format csv: start with a UTF-8 byte order mark, so that
+    /// spreadsheet programs read the Arabic right.
+    #[arg(long)]
+    pub bom: bool,
+
+    /// Colours in --format text: auto (only when standard output is a
+    /// terminal and NO_COLOR is not set), always, never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
+
+    /// Keep only these parts of each document (comma-separated): people,
+    /// countries, places, organizations, events, paragraphs, boilerplate.
+    /// The metadata (file, id, headline, date...) is always kept.
+    #[arg(long, value_name = "PARTS")]
+    pub only: Option<String>,
+
+    /// Keep the events with a party (source, target, envoy, location) in
+    /// one of these countries (ISO codes, comma-separated or repeated), and
+    /// the documents that mention one of them.
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    pub country: Vec<String>,
+
+    /// Keep the events of these types (visit, meeting, call, message,
+    /// invitation, talks, summit, congratulation, condolence, praise,
+    /// agreement), and the documents that report one.
+    #[arg(long, value_name = "TYPE", value_delimiter = ',')]
+    pub event_type: Vec<String>,
+
+    /// Keep documents and events dated on or after DATE (YYYY-MM-DD,
+    /// YYYY-MM or YYYY); an event's date is its own, else its document's.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+
+    /// Keep documents and events dated on or before DATE (YYYY-MM-DD,
+    /// YYYY-MM or YYYY).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+
+    /// Exit with code 3 when one of these conditions holds (comma-separated):
+    /// unreadable (an input or record could not be read), no-documents,
+    /// no-events (after the filters), events (any event: an alert).
+    #[arg(long, value_enum, value_name = "CONDITIONS", value_delimiter = ',')]
+    pub fail_on: Vec<FailOnArg>,
+
+    /// Print the JSON Schema of the output (of one line with --format
+    /// ndjson) and exit.
+    #[arg(long)]
+    pub schema: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TableArg {
+    People,
+    Countries,
+    Places,
+    Organizations,
+    Events,
+    /// Every mention of a person, country, place or organization.
+    Mentions,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FailOnArg {
+    /// An input or record could not be read, decoded or parsed.
+    Unreadable,
+    /// No document was analyzed (or all were filtered out).
+    NoDocuments,
+    /// No event was found (after the filters).
+    NoEvents,
+    /// At least one event was found (after the filters).
+    Events,
 }
 
 /// JSON field names of records (JSON Lines and JSON arrays).
@@ -161,6 +257,16 @@ pub enum FormatArg {
     Json,
     /// One JSON object per line, streamed as documents finish.
     Ndjson,
+    /// One CSV table (--table), RFC 4180, UTF-8 (--bom for spreadsheets).
+    Csv,
+    /// Graphviz DOT: interactions between countries and between people.
+    Dot,
+    /// GraphML: the same network, for Gephi, yEd, networkx.
+    Graphml,
+    /// One self-contained HTML report: summary, graph, timeline, articles.
+    Html,
+    /// A compact summary per article for reading in a terminal.
+    Text,
 }
 
 #[derive(Debug, Subcommand)]
@@ -188,6 +294,13 @@ pub enum Command {
         #[arg(long, short = 'q')]
         quiet: bool,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `analyze man > analyze.1`.
+    Man,
     /// Print the normalized text of files (like CAMeL Tools' camel_arclean).
     Normalize {
         /// Files to normalize (`-` for standard input).
@@ -210,6 +323,28 @@ pub enum Command {
 impl Cli {
     /// Validate and turn the raw flags into a ready configuration.
     pub fn into_job(self, stdout_is_terminal: bool) -> Result<Job, String> {
+        use clap::CommandFactory;
+        if let Some(Command::Completions { shell }) = self.command {
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "analyze", &mut buf);
+            return Ok(Job::Print(buf));
+        }
+        if let Some(Command::Man) = self.command {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut buf)
+                .map_err(|e| e.to_string())?;
+            return Ok(Job::Print(buf));
+        }
+        if self.schema {
+            return Ok(Job::Print(
+                match self.format {
+                    FormatArg::Ndjson => crate::schema::ndjson_line(),
+                    _ => crate::schema::json(),
+                }
+                .into_bytes(),
+            ));
+        }
         if let Some(Command::Map {
             fields,
             jobs,
@@ -289,7 +424,44 @@ impl Cli {
         let format = match self.format {
             FormatArg::Json => Format::Json,
             FormatArg::Ndjson => Format::Ndjson,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Dot => Format::Dot,
+            FormatArg::Graphml => Format::Graphml,
+            FormatArg::Html => Format::Html,
+            FormatArg::Text => Format::Text,
         };
+        let select = self.selection()?;
+        let color = match self.color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                stdout_is_terminal
+                    && matches!(self.output.as_deref(), None | Some("-"))
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        };
+        let render = crate::render::Options {
+            table: match self.table {
+                TableArg::People => Table::People,
+                TableArg::Countries => Table::Countries,
+                TableArg::Places => Table::Places,
+                TableArg::Organizations => Table::Organizations,
+                TableArg::Events => Table::Events,
+                TableArg::Mentions => Table::Mentions,
+            },
+            bom: self.bom,
+            color,
+        };
+        let fail_on = self
+            .fail_on
+            .iter()
+            .map(|f| match f {
+                FailOnArg::Unreadable => FailOn::Unreadable,
+                FailOnArg::NoDocuments => FailOn::NoDocuments,
+                FailOnArg::NoEvents => FailOn::NoEvents,
+                FailOnArg::Events => FailOn::Events,
+            })
+            .collect();
         let pretty = if self.pretty {
             true
         } else if self.compact {
@@ -312,7 +484,53 @@ impl Cli {
             corpus_line: self.corpus_summary,
             input,
             fields: self.fields.names(),
+            select,
+            render,
+            fail_on,
         }))
+    }
+
+    /// `--only`, `--country`, `--event-type`, `--since`, `--until`.
+    fn selection(&self) -> Result<Selection, String> {
+        let only = match &self.only {
+            Some(o) => Only::parse(o)?,
+            None => Only::ALL,
+        };
+        let event_types = self
+            .event_type
+            .iter()
+            .map(|t| {
+                EventKind::parse(t.trim()).ok_or_else(|| {
+                    format!(
+                        "--event-type: unknown type '{t}' (expected {})",
+                        EventKind::ALL.map(|k| k.name()).join(", ")
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let countries = self
+            .country
+            .iter()
+            .map(|c| c.trim().to_ascii_uppercase())
+            .filter(|c| !c.is_empty())
+            .collect();
+        let since = self
+            .since
+            .as_deref()
+            .map(|d| parse_date(d, false).map_err(|e| format!("--since: {e}")))
+            .transpose()?;
+        let until = self
+            .until
+            .as_deref()
+            .map(|d| parse_date(d, true).map_err(|e| format!("--until: {e}")))
+            .transpose()?;
+        Ok(Selection {
+            only,
+            countries,
+            event_types,
+            since,
+            until,
+        })
     }
 }
 

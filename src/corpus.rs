@@ -64,7 +64,7 @@ pub struct Corpus {
     documents: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Story {
     pub id: String,
     pub r#type: EventKind,
@@ -78,13 +78,13 @@ pub struct Story {
     pub documents: Vec<StoryRef>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct StoryRef {
     pub document: String,
     pub event: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PairCount {
     pub source: String,
     pub target: String,
@@ -93,7 +93,7 @@ pub struct PairCount {
     pub documents: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Summary {
     pub documents: usize,
     pub events: usize,

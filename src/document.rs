@@ -16,7 +16,7 @@ pub struct Span {
 }
 
 /// Why a span was dropped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BoilerplateKind {
     CookieNotice,

@@ -3,13 +3,14 @@
 //! (`SCHEMA_VERSION`); change them only with a version bump.
 
 use crate::dates::Date;
+use schemars::JsonSchema;
 use serde::Serialize;
 
 pub const SCHEMA_VERSION: &str = "1.0";
 
 /// A span of the decoded original text: `text == original[start..end]`
 /// in Unicode scalar values.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord, JsonSchema)]
 pub struct Mention {
     pub text: String,
     pub start: usize,
@@ -22,7 +23,7 @@ pub struct Mention {
     pub rule: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Person {
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -36,7 +37,7 @@ pub struct Person {
     pub mentions: Vec<Mention>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Country {
     pub code: String,
     pub iso3: String,
@@ -45,7 +46,7 @@ pub struct Country {
     pub mentions: Vec<Mention>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Place {
     pub name: String,
     pub name_en: String,
@@ -54,7 +55,7 @@ pub struct Place {
     pub mentions: Vec<Mention>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Organization {
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -65,7 +66,7 @@ pub struct Organization {
 }
 
 /// The diplomatic event types (see `GUIDELINES.md`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     Visit,
@@ -152,13 +153,13 @@ impl EventKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, JsonSchema)]
 pub struct Plover {
     pub r#type: Option<&'static str>,
     pub mode: Option<&'static str>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Occurred,
@@ -167,19 +168,19 @@ pub enum Status {
 }
 
 /// One side of an event.
-#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash, JsonSchema)]
 pub struct Actor {
     pub country: Option<String>,
     pub person: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, JsonSchema)]
 pub struct Location {
     pub place: Option<String>,
     pub country: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Event {
     pub id: String,
     pub r#type: EventKind,
@@ -204,7 +205,7 @@ pub struct Event {
     pub rule: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct BoilerplateSpan {
     pub kind: crate::document::BoilerplateKind,
     pub text: String,
@@ -213,14 +214,14 @@ pub struct BoilerplateSpan {
 }
 
 /// A `[start, end)` character range of the decoded text.
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, JsonSchema)]
 pub struct TextSpan {
     pub start: usize,
     pub end: usize,
 }
 
 /// The analysis of one article.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Document {
     pub file: String,
     pub id: String,
@@ -238,10 +239,14 @@ pub struct Document {
     pub places: Vec<Place>,
     pub organizations: Vec<Organization>,
     pub events: Vec<Event>,
+    /// The decoded text, kept only for formats that show it (`--format
+    /// html`); never serialized.
+    #[serde(skip)]
+    pub text: Option<String>,
 }
 
 /// An input that could not be analyzed.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, JsonSchema)]
 pub struct InputFailure {
     pub file: String,
     pub error: String,

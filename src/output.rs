@@ -12,6 +12,11 @@ use std::io::{self, Write};
 pub enum Format {
     Json,
     Ndjson,
+    Csv,
+    Dot,
+    Graphml,
+    Html,
+    Text,
 }
 
 pub trait Printer {
@@ -20,7 +25,7 @@ pub trait Printer {
     fn finish(&mut self, out: &mut dyn Write, corpus: &Corpus) -> io::Result<()>;
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Tool {
     name: &'static str,
     version: &'static str,
@@ -34,6 +39,8 @@ const TOOL: Tool = Tool {
 /// One JSON object for the whole run, written at the end.
 pub struct JsonPrinter {
     pretty: bool,
+    /// `--only`: the parts of each document printed.
+    pub only: crate::select::Only,
     documents: Vec<Document>,
     errors: Vec<InputFailure>,
 }
@@ -42,17 +49,18 @@ impl JsonPrinter {
     pub fn new(pretty: bool) -> JsonPrinter {
         JsonPrinter {
             pretty,
+            only: crate::select::Only::ALL,
             documents: Vec::new(),
             errors: Vec::new(),
         }
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Report<'a> {
     schema_version: &'static str,
     tool: &'a Tool,
-    documents: &'a [Document],
+    documents: Vec<crate::select::Selected<'a>>,
     errors: &'a [InputFailure],
     stories: Vec<crate::corpus::Story>,
     summary: crate::corpus::Summary,
@@ -73,7 +81,14 @@ impl Printer for JsonPrinter {
         let r = Report {
             schema_version: SCHEMA_VERSION,
             tool: &TOOL,
-            documents: &self.documents,
+            documents: self
+                .documents
+                .iter()
+                .map(|doc| crate::select::Selected {
+                    doc,
+                    only: self.only,
+                })
+                .collect(),
             errors: &self.errors,
             stories: corpus.stories(),
             summary: corpus.summary(),
@@ -92,6 +107,8 @@ impl Printer for JsonPrinter {
 /// `{"kind":"error"}` lines for failures, and a final `{"kind":"corpus"}` line.
 pub struct NdjsonPrinter {
     pub corpus_line: bool,
+    /// `--only`: the parts of each document printed.
+    pub only: crate::select::Only,
 }
 
 #[derive(Serialize)]
@@ -109,7 +126,10 @@ impl Printer for NdjsonPrinter {
             &Tagged {
                 kind: "document",
                 schema_version: SCHEMA_VERSION,
-                inner: doc,
+                inner: &crate::select::Selected {
+                    doc,
+                    only: self.only,
+                },
             },
         )?;
         out.write_all(b"\n")
@@ -149,4 +169,9 @@ impl Printer for NdjsonPrinter {
         }
         out.flush()
     }
+}
+
+/// The JSON Schema of the `--format json` report (see [`crate::schema`]).
+pub fn report_schema() -> schemars::Schema {
+    schemars::schema_for!(Report<'static>)
 }

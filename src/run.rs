@@ -42,6 +42,43 @@ pub struct Config {
     pub input: InputFormat,
     /// JSON field names of records.
     pub fields: FieldNames,
+    /// Which documents, events and parts are printed (`--only`, filters).
+    pub select: crate::select::Selection,
+    /// Options of the csv, dot, graphml, html and text formats.
+    pub render: crate::render::Options,
+    /// `--fail-on`: conditions that make the run exit with [`EXIT_FAIL_ON`].
+    pub fail_on: Vec<FailOn>,
+}
+
+/// `--fail-on` conditions, for CI pipelines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailOn {
+    /// Some input or record could not be read, decoded or parsed.
+    Unreadable,
+    /// No document was analyzed (or all were filtered out).
+    NoDocuments,
+    /// No event was found (after the filters).
+    NoEvents,
+    /// At least one event was found (after the filters): an alert.
+    Events,
+}
+
+impl FailOn {
+    pub const ALL: [FailOn; 4] = [
+        FailOn::Unreadable,
+        FailOn::NoDocuments,
+        FailOn::NoEvents,
+        FailOn::Events,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            FailOn::Unreadable => "unreadable",
+            FailOn::NoDocuments => "no-documents",
+            FailOn::NoEvents => "no-events",
+            FailOn::Events => "events",
+        }
+    }
 }
 
 /// Mapper mode: JSON Lines on stdin, one output line per input line.
@@ -68,18 +105,32 @@ pub enum Job {
     Analyze(Config),
     Normalize(NormalizeJob),
     Map(MapperConfig),
+    /// Print fixed text (schema, completions, man page) and exit 0.
+    Print(Vec<u8>),
 }
 
 /// Exit codes.
 pub const EXIT_OK: i32 = 0;
 pub const EXIT_INPUT_ERRORS: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
+/// A `--fail-on` condition was met (takes precedence over 1).
+pub const EXIT_FAIL_ON: i32 = 3;
 
 pub fn run(job: Job) -> i32 {
     match job {
         Job::Normalize(n) => run_normalize(n),
         Job::Analyze(c) => run_analyze(c),
         Job::Map(m) => run_mapper(m),
+        Job::Print(bytes) => {
+            let mut out = io::stdout().lock();
+            match out.write_all(&bytes).and_then(|()| out.flush()) {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                    eprintln!("analyze: writing output: {e}");
+                    EXIT_INPUT_ERRORS
+                }
+                _ => EXIT_OK,
+            }
+        }
     }
 }
 
@@ -149,7 +200,7 @@ fn worker_count(jobs: Option<usize>) -> usize {
 }
 
 fn run_analyze(c: Config) -> i32 {
-    let engine = match build_engine(
+    let mut engine = match build_engine(
         &c.lexicons,
         Settings {
             explain: c.explain,
@@ -164,10 +215,20 @@ fn run_analyze(c: Config) -> i32 {
         }
     };
     let ndjson = c.format == Format::Ndjson;
-    let mut json_printer = JsonPrinter::new(c.pretty);
-    let mut ndjson_printer = NdjsonPrinter {
-        corpus_line: c.corpus_line,
+    engine.keep_text = c.format == Format::Html;
+    let mut printer: Box<dyn Printer> = match c.format {
+        Format::Json => {
+            let mut p = JsonPrinter::new(c.pretty);
+            p.only = c.select.only;
+            Box::new(p)
+        }
+        Format::Ndjson => Box::new(NdjsonPrinter {
+            corpus_line: c.corpus_line,
+            only: c.select.only,
+        }),
+        f => crate::render::printer(f, &c.render, c.select.only),
     };
+    let (mut documents, mut events) = (0usize, 0usize);
     // the sink: stdout, or a temporary file renamed into place at the end
     let mut sink = match Sink::open(c.output.as_deref()) {
         Ok(s) => s,
@@ -211,18 +272,22 @@ fn run_analyze(c: Config) -> i32 {
         &c.fields,
         worker_count(c.jobs),
         ndjson,
+        &c.select,
         produce,
         &mut |outcome| {
             progress.tick(&outcome);
             match outcome {
+                Outcome::Skipped { .. } => Ok(()),
                 Outcome::Document { doc, line, .. } => {
+                    documents += 1;
+                    events += doc.events.len();
                     if keep_corpus {
                         corpus.add(&doc);
                     }
                     if ndjson {
                         sink.writer().write_all(&line)
                     } else {
-                        json_printer.document(sink.writer(), &doc)
+                        printer.document(sink.writer(), &doc)
                     }
                 }
                 Outcome::Failure(f) => {
@@ -234,7 +299,7 @@ fn run_analyze(c: Config) -> i32 {
                     if ndjson {
                         write_failure_line(sink.writer(), &f)
                     } else {
-                        json_printer.failure(
+                        printer.failure(
                             sink.writer(),
                             &InputFailure {
                                 file: f.file,
@@ -247,13 +312,7 @@ fn run_analyze(c: Config) -> i32 {
         },
     );
     progress.clear();
-    let result = result.and_then(|()| {
-        if ndjson {
-            ndjson_printer.finish(sink.writer(), &corpus)
-        } else {
-            json_printer.finish(sink.writer(), &corpus)
-        }
-    });
+    let result = result.and_then(|()| printer.finish(sink.writer(), &corpus));
     match result {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
@@ -267,6 +326,26 @@ fn run_analyze(c: Config) -> i32 {
     if let Err(e) = sink.commit() {
         eprintln!("analyze: {e}");
         return EXIT_INPUT_ERRORS;
+    }
+    let met: Vec<&str> = c
+        .fail_on
+        .iter()
+        .filter(|f| match f {
+            FailOn::Unreadable => failed,
+            FailOn::NoDocuments => documents == 0,
+            FailOn::NoEvents => events == 0,
+            FailOn::Events => events > 0,
+        })
+        .map(|f| f.name())
+        .collect();
+    if !met.is_empty() {
+        if !c.quiet {
+            eprintln!(
+                "analyze: --fail-on {}: {documents} documents, {events} events",
+                met.join(",")
+            );
+        }
+        return EXIT_FAIL_ON;
     }
     if failed {
         EXIT_INPUT_ERRORS
@@ -312,9 +391,11 @@ fn run_mapper(m: MapperConfig) -> i32 {
         &m.fields,
         worker_count(m.jobs),
         true,
+        &crate::select::Selection::default(),
         produce,
         &mut |outcome| {
             match outcome {
+                Outcome::Skipped { .. } => {}
                 Outcome::Document { line, .. } => out.write_all(&line)?,
                 Outcome::Failure(f) => {
                     if !m.quiet {
@@ -337,7 +418,7 @@ fn run_mapper(m: MapperConfig) -> i32 {
 }
 
 /// A record or file that could not be analyzed, with where it is.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct RecordFailure {
     pub file: String,
     /// Line of the record in its file, when known.
@@ -361,6 +442,10 @@ pub enum Outcome {
         file: String,
     },
     Failure(RecordFailure),
+    /// A document the filters dropped (`--country`, `--event-type`...).
+    Skipped {
+        file: String,
+    },
 }
 
 fn write_failure_line(out: &mut dyn Write, f: &RecordFailure) -> io::Result<()> {
@@ -391,7 +476,13 @@ fn unit_bytes(u: &Unit) -> usize {
 }
 
 /// Analyze one unit on a worker; a panic becomes a failure of that record.
-fn work(engine: &Engine, fields: &FieldNames, ndjson: bool, unit: Unit) -> Outcome {
+fn work(
+    engine: &Engine,
+    fields: &FieldNames,
+    ndjson: bool,
+    select: &crate::select::Selection,
+    unit: Unit,
+) -> Outcome {
     let file = unit.file.clone();
     let line = unit.line;
     let record = (unit.record > 0).then_some(unit.record);
@@ -402,11 +493,15 @@ fn work(engine: &Engine, fields: &FieldNames, ndjson: bool, unit: Unit) -> Outco
     .unwrap_or_else(|_| {
         Err("internal error while analyzing this record (please report it)".into())
     });
-    match result {
-        Ok(doc) => {
+    match result.map(|doc| select.apply(doc)) {
+        Ok(None) => Outcome::Skipped { file },
+        Ok(Some(doc)) => {
             let mut out = Vec::new();
             if ndjson {
-                let mut p = NdjsonPrinter { corpus_line: false };
+                let mut p = NdjsonPrinter {
+                    corpus_line: false,
+                    only: select.only,
+                };
                 if let Err(e) = p.document(&mut out, &doc) {
                     return Outcome::Failure(RecordFailure {
                         file,
@@ -477,6 +572,7 @@ pub fn pipeline<P>(
     fields: &FieldNames,
     jobs: usize,
     ndjson: bool,
+    select: &crate::select::Selection,
     produce: P,
     consume: &mut dyn FnMut(Outcome) -> io::Result<()>,
 ) -> io::Result<()>
@@ -508,7 +604,7 @@ where
                 let next = work_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
                 let Ok((seq, unit)) = next else { break };
                 if done_tx
-                    .send((seq, work(engine, fields, ndjson, unit)))
+                    .send((seq, work(engine, fields, ndjson, select, unit)))
                     .is_err()
                 {
                     break;
@@ -591,6 +687,7 @@ impl Progress {
         let file = match o {
             Outcome::Document { file, .. } => file,
             Outcome::Failure(f) => &f.file,
+            Outcome::Skipped { file } => file,
         };
         if *file != self.last_file {
             self.files += 1;
