@@ -352,6 +352,9 @@ pub struct Annotations {
     pub titles: Vec<(usize, usize, usize)>,
     /// Rejected readings, for `--explain`: (token range, reason).
     pub rejected: Vec<(MentionRef, String)>,
+    /// How many of `actors` (from the start) are sorted by position while
+    /// the titles are read: lets `attach_title` search them in log time.
+    sorted_prefix: usize,
 }
 
 /// One classified hit, before resolution.
@@ -815,6 +818,7 @@ fn resolve(ctx: &mut Ctx, ann: &mut Annotations) {
         }
     }
     // titles introduce people: known (lexicon) or new (context)
+    ann.sorted_prefix = ann.actors.len();
     let titles = ann.titles.clone();
     for &(tf, tl, ti) in &titles {
         title_phrase(ctx, ann, tf, tl, ti, &mut person_of_lex);
@@ -1012,11 +1016,19 @@ fn attach_title(
         }
     }
     // the person actor spans the title too
-    if let Some(a) = ann
-        .actors
-        .iter_mut()
-        .find(|a| a.person == Some(p) && a.last == last)
-    {
+    // the actor of a person just found is the last one pushed; a lexicon
+    // person's is in the sorted prefix, ending at `last`
+    let n = ann.actors.len();
+    let recent = (n.saturating_sub(4)..n)
+        .rev()
+        .find(|&k| ann.actors[k].person == Some(p) && ann.actors[k].last == last);
+    let sorted = &ann.actors[..ann.sorted_prefix.min(n)];
+    let lo = sorted.partition_point(|a| a.first + 64 < last);
+    let hi = sorted.partition_point(|a| a.first <= last);
+    let found = recent.or_else(|| {
+        (lo..hi).find(|&k| ann.actors[k].person == Some(p) && ann.actors[k].last == last)
+    });
+    if let Some(a) = found.map(|k| &mut ann.actors[k]) {
         if tf < a.first {
             a.first = tf;
             a.prefix = tprefix;
@@ -1307,6 +1319,13 @@ fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
     };
     let touches = |f: usize, l: usize| around(l).is_some_and(|(_, b)| f <= b);
     // widen, then drop
+    let mut by_person: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (k, a) in ann.actors.iter().enumerate() {
+        if let Some(p) = a.person {
+            by_person.entry(p).or_default().push(k);
+        }
+    }
+    let mut dropped_any = false;
     for p in 0..ann.people.len() {
         if ann.people[p].lexicon.is_some() {
             continue;
@@ -1326,13 +1345,12 @@ fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
                 let free =
                     (a..=b).all(|t| (m.first..=m.last).contains(&t) || ctx.cover[t].is_none());
                 if free {
-                    for act in ann
-                        .actors
-                        .iter_mut()
-                        .filter(|x| x.person == Some(p) && x.first == m.first)
-                    {
-                        act.first = act.first.min(a);
-                        act.last = act.last.max(b);
+                    for &k in by_person.get(&p).into_iter().flatten() {
+                        let act = &mut ann.actors[k];
+                        if act.first == m.first {
+                            act.first = act.first.min(a);
+                            act.last = act.last.max(b);
+                        }
                     }
                     m.first = a;
                     m.last = b;
@@ -1343,12 +1361,10 @@ fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
             kept.push(m);
         }
         if kept.is_empty() {
-            for act in ann.actors.iter_mut().filter(|x| x.person == Some(p)) {
-                act.person = None;
+            for &k in by_person.get(&p).into_iter().flatten() {
+                ann.actors[k].person = None;
             }
-            ann.actors.retain(|x| {
-                !(x.kind == ActorKind::Person && x.person.is_none() && x.country.is_none())
-            });
+            dropped_any = true;
         } else {
             let key: Vec<String> = (kept[0].first..=kept[0].last)
                 .map(|t| ctx.word(t).to_string())
@@ -1358,6 +1374,11 @@ fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
             }
         }
         ann.people[p].mentions = kept;
+    }
+    if dropped_any {
+        ann.actors.retain(|x| {
+            !(x.kind == ActorKind::Person && x.person.is_none() && x.country.is_none())
+        });
     }
     // add what only the tagger found
     let mut rejected_spans: Vec<(usize, usize)> = ann
@@ -1497,10 +1518,10 @@ fn merge_people(ctx: &mut Ctx, ann: &mut Annotations) {
         if ann.people[a].key.len() > ann.people[b].key.len() && ann.people[b].lexicon.is_none() {
             ann.people[b].key = ann.people[a].key.clone();
         }
-        for act in ann.actors.iter_mut() {
-            if act.person == Some(a) {
-                act.person = Some(b);
-            }
+    }
+    for act in ann.actors.iter_mut() {
+        if let Some(p) = act.person {
+            act.person = Some(target[p]);
         }
     }
     // propagate final countries to actors
