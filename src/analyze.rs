@@ -6,13 +6,13 @@
 //! the original text.
 
 use crate::decode::{decode, Decoded};
-use crate::document::{structure, Span};
+use crate::document::{structure_normalized, Span};
 use crate::entities::{recognize, Annotations, MentionRef, Recognizer};
 use crate::events::{EventExtractor, RawEvent};
 use crate::gazetteer::Stream;
 use crate::lexicon::Lexicon;
 use crate::model::{self, Actor, BoilerplateSpan, Document, Event, Location, Mention};
-use crate::normalize::{NormalizedText, Normalizer, Profile};
+use crate::normalize::{NormalizedText, Normalizer};
 use crate::tokenize::{tokenize, Tokens};
 use std::collections::BTreeMap;
 
@@ -28,7 +28,7 @@ pub struct Settings {
 }
 
 pub struct Engine {
-    nz: Normalizer,
+    nz: &'static Normalizer,
     recognizer: Recognizer,
     events: EventExtractor,
     pub settings: Settings,
@@ -50,7 +50,8 @@ impl Engine {
     pub fn new(lex: Lexicon, settings: Settings) -> Engine {
         let events = EventExtractor::new(&lex);
         Engine {
-            nz: Normalizer::profile(Profile::Match),
+            // the process-wide matching normalizer, which the recognizers use too
+            nz: Normalizer::matching(),
             recognizer: Recognizer::new(lex),
             events,
             settings,
@@ -82,8 +83,8 @@ impl Engine {
     pub fn analyze_decoded(&self, file: &str, d: Decoded, meta: &RecordMeta) -> Document {
         let text = d.text;
         let orig: Vec<char> = text.chars().collect();
-        let st = structure(&text, &self.nz);
         let nt = self.nz.normalize(&text);
+        let st = structure_normalized(&orig, &nt);
         let regions: Vec<(usize, usize)> =
             st.content().iter().map(|s| norm_range(&nt, *s)).collect();
         let mut tokens = tokenize(&nt, &regions);
@@ -99,7 +100,7 @@ impl Engine {
         });
 
         let out = Output {
-            nz: &self.nz,
+            nz: self.nz,
             orig: &orig,
             nt: &nt,
             tokens: &tokens,

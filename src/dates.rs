@@ -164,15 +164,15 @@ pub const WEEKDAYS: &[(&str, u32)] = &[
     ("سبت", 6),
 ];
 
-/// A token of a date expression: a number or a word, with its char range.
-#[derive(Debug, Clone)]
-struct Tok {
-    text: String,
+/// A token of a date expression: a number or a word, by its char range.
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
+    text: &'a [char],
     start: usize,
     end: usize,
 }
 
-fn date_tokens(chars: &[char]) -> Vec<Tok> {
+fn date_tokens(chars: &[char]) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -183,7 +183,7 @@ fn date_tokens(chars: &[char]) -> Vec<Tok> {
                 i += 1;
             }
             out.push(Tok {
-                text: chars[s..i].iter().collect(),
+                text: &chars[s..i],
                 start: s,
                 end: i,
             });
@@ -193,7 +193,7 @@ fn date_tokens(chars: &[char]) -> Vec<Tok> {
                 i += 1;
             }
             out.push(Tok {
-                text: chars[s..i].iter().collect(),
+                text: &chars[s..i],
                 start: s,
                 end: i,
             });
@@ -204,24 +204,62 @@ fn date_tokens(chars: &[char]) -> Vec<Tok> {
     out
 }
 
+/// [`MONTHS`] as chars: the two-word names (first word, second word,
+/// month) in order, and the one-word names (the first row of each).
+struct MonthTable {
+    two: Vec<(Vec<char>, Vec<char>, u32)>,
+    one: std::collections::HashMap<Vec<char>, u32, crate::gazetteer::FxBuild>,
+}
+
+fn month_table() -> &'static MonthTable {
+    static M: std::sync::OnceLock<MonthTable> = std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        let mut t = MonthTable {
+            two: Vec::new(),
+            one: Default::default(),
+        };
+        for (n, m) in MONTHS {
+            match n.split_once(' ') {
+                Some((a, b)) => t.two.push((a.chars().collect(), b.chars().collect(), *m)),
+                None => {
+                    t.one.entry(n.chars().collect()).or_insert(*m);
+                }
+            }
+        }
+        t
+    })
+}
+
 fn month_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
     let t = toks.get(i)?;
-    let word = t.text.as_str();
+    let word = t.text;
+    let months = month_table();
     if let Some(next) = toks.get(i + 1) {
-        let two = format!("{} {}", word, next.text);
-        if let Some((_, m)) = MONTHS.iter().find(|(n, _)| *n == two) {
+        // a two-word name "a b": tokens hold no spaces, so "word next" spells
+        // it exactly when word spells a and next spells b
+        let two = months
+            .two
+            .iter()
+            .find(|(a, b, _)| a[..] == *word && b[..] == *next.text);
+        if let Some((_, _, m)) = two {
             return Some((*m, 2));
         }
     }
-    MONTHS
-        .iter()
-        .find(|(n, _)| *n == word)
-        .map(|(_, m)| (*m, 1))
+    months.one.get(word).map(|m| (*m, 1))
+}
+
+/// Length of a token in chars (its text is ASCII when it is a number).
+fn tlen(t: &Tok) -> usize {
+    t.text.len()
 }
 
 fn num(t: &Tok) -> Option<u32> {
-    if t.text.chars().all(|c| c.is_ascii_digit()) && t.text.len() <= 4 {
-        t.text.parse().ok()
+    if t.text.iter().all(|c| c.is_ascii_digit()) && t.text.len() <= 4 && !t.text.is_empty() {
+        Some(
+            t.text
+                .iter()
+                .fold(0u32, |v, c| v * 10 + (*c as u32 - '0' as u32)),
+        )
     } else {
         None
     }
@@ -268,11 +306,11 @@ fn date_at(toks: &[Tok], chars: &[char], i: usize) -> Option<(Date, usize)> {
             y.start > x.end && y.start - x.end == 1 && matches!(chars[x.end], '-' | '/' | '.')
         };
         if joined(&toks[i], &toks[i + 1]) && joined(&toks[i + 1], &toks[i + 2]) {
-            if toks[i].text.len() == 4 {
+            if tlen(&toks[i]) == 4 {
                 if let Some(d) = Date::new(a as i32, b, c) {
                     return Some((d, 3));
                 }
-            } else if toks[i + 2].text.len() == 4 {
+            } else if tlen(&toks[i + 2]) == 4 {
                 if let Some(d) = Date::new(c as i32, b, a) {
                     return Some((d, 3));
                 }
@@ -290,7 +328,7 @@ fn date_at(toks: &[Tok], chars: &[char], i: usize) -> Option<(Date, usize)> {
                 }
             }
             if let Some(y) = toks.get(j).and_then(num) {
-                if toks[j].text.len() == 4 {
+                if tlen(&toks[j]) == 4 {
                     if let Some(d) = Date::new(y as i32, m, day) {
                         return Some((d, j + 1 - i));
                     }
@@ -302,7 +340,7 @@ fn date_at(toks: &[Tok], chars: &[char], i: usize) -> Option<(Date, usize)> {
     if let Some((m, used)) = month_at(toks, i) {
         let j = i + used;
         if let (Some(day), Some(y)) = (toks.get(j).and_then(num), toks.get(j + 1).and_then(num)) {
-            if toks[j + 1].text.len() == 4 {
+            if tlen(&toks[j + 1]) == 4 {
                 if let Some(d) = Date::new(y as i32, m, day) {
                     return Some((d, j + 2 - i));
                 }

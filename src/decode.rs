@@ -60,7 +60,16 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     if bytes.contains(&0) {
         return Err(DecodeError::Binary);
     }
-    if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        // what `finish` gives valid UTF-8, without decoding it again
+        return Ok(Decoded {
+            text: unify_line_endings(text),
+            encoding: "utf-8".to_string(),
+            bom: false,
+            replacements: 0,
+        });
+    }
+    if mostly_utf8(bytes) {
         return Ok(finish(bytes, encoding_rs::UTF_8, false));
     }
     let mut det = chardetng::EncodingDetector::new();

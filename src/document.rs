@@ -6,7 +6,7 @@
 //! output lists every dropped span so a user can check what was removed.
 
 use crate::dates::{find_dates, Date};
-use crate::normalize::Normalizer;
+use crate::normalize::{NormalizedText, Normalizer};
 
 /// A `[start, end)` range of characters in the decoded text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -118,7 +118,15 @@ const AGENCIES: &[&str] = &[
 
 /// Analyze the structure of a decoded article.
 pub fn structure(text: &str, nz: &Normalizer) -> Structure {
-    let lines = split_lines(text, nz);
+    let orig: Vec<char> = text.chars().collect();
+    structure_normalized(&orig, &nz.normalize(text))
+}
+
+/// [`structure`] of an article given as its characters and their
+/// normalization (`nt` normalizes `orig` with the matching profile): the
+/// engine has both already, and every line is read from `nt`.
+pub fn structure_normalized(orig: &[char], nt: &NormalizedText) -> Structure {
+    let lines = split_lines(orig, nt);
     let mut class: Vec<Class> = lines
         .iter()
         .map(|l| {
@@ -131,11 +139,14 @@ pub fn structure(text: &str, nz: &Normalizer) -> Structure {
         .collect();
     let mut st = Structure::default();
 
-    let arabic_letters: usize = text
-        .chars()
-        .filter(|c| ('\u{0600}'..='\u{06FF}').contains(c))
-        .count();
-    let latin_letters: usize = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    let (mut arabic_letters, mut latin_letters) = (0usize, 0usize);
+    for c in orig {
+        if ('\u{0600}'..='\u{06FF}').contains(c) {
+            arabic_letters += 1;
+        } else if c.is_ascii_alphabetic() {
+            latin_letters += 1;
+        }
+    }
     let mostly_arabic = arabic_letters > latin_letters;
 
     // Line-local boilerplate.
@@ -162,7 +173,7 @@ pub fn structure(text: &str, nz: &Normalizer) -> Structure {
             continue;
         }
         if k < 4 && st.source.is_none() {
-            if let Some(src) = byline_source(text, &lines[i]) {
+            if let Some(src) = byline_source(orig, &lines[i]) {
                 class[i] = Class::Byline;
                 st.byline = Some(lines[i].span);
                 st.source = Some(src);
@@ -213,28 +224,35 @@ pub fn structure(text: &str, nz: &Normalizer) -> Structure {
     st
 }
 
-fn split_lines(text: &str, nz: &Normalizer) -> Vec<Line> {
+fn split_lines(orig: &[char], nt: &NormalizedText) -> Vec<Line> {
     let mut out = Vec::new();
     let mut start = 0usize;
-    let mut cur = String::new();
-    for (pos, c) in text.chars().chain(std::iter::once('\n')).enumerate() {
-        if c == '\n' {
-            out.push(make_line(&cur, start, nz));
-            cur.clear();
+    // the normalized text is aligned: lines are read from it, not normalized again
+    let mut from = 0usize;
+    for pos in 0..=orig.len() {
+        // a line ends at every newline and at the end of the text
+        if pos == orig.len() || orig[pos] == '\n' {
+            out.push(make_line(orig, start, pos, nt, &mut from));
             start = pos + 1;
-        } else {
-            cur.push(c);
         }
     }
-    // the chained sentinel adds one line past a final newline; drop it if empty
-    if text.ends_with('\n') {
+    // the end of the text adds one line past a final newline; drop it if empty
+    if orig.last() == Some(&'\n') {
         out.pop();
     }
     out
 }
 
-fn make_line(raw: &str, start: usize, nz: &Normalizer) -> Line {
-    let chars: Vec<char> = raw.chars().collect();
+/// The line `orig[start..end)`; `from` is where the search for its
+/// normalized range starts (lines come in order).
+fn make_line(
+    orig: &[char],
+    start: usize,
+    end: usize,
+    nt: &NormalizedText,
+    from: &mut usize,
+) -> Line {
+    let chars = &orig[start..end];
     let invisible = |c: &char| {
         c.is_whitespace()
             || matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
@@ -249,27 +267,78 @@ fn make_line(raw: &str, start: usize, nz: &Normalizer) -> Line {
         start: start + lead,
         end: start + chars.len() - trail,
     };
-    let trimmed: String = chars[lead..chars.len() - trail].iter().collect();
-    let norm = nz.normalize_str(&trimmed);
-    let norm = norm.split_whitespace().collect::<Vec<_>>().join(" ");
-    let words = norm
-        .split(' ')
-        .filter(|w| w.chars().any(crate::tokenize::is_word_char))
-        .count();
+    // the normalization of the trimmed line: the normalized chars whose
+    // origin lies in the span (origins are sorted)
+    let rest = &nt.origin[*from..];
+    let a = *from + rest.partition_point(|&o| (o as usize) < span.start);
+    let b = a + nt.origin[a..].partition_point(|&o| (o as usize) < span.end);
+    *from = b;
+    // whitespace runs become one space, none at the ends; count the words
+    // (space-separated pieces with a letter or digit)
+    let mut norm = String::with_capacity((b - a) * 2);
+    let mut words = 0;
+    let mut pending = false;
+    let mut in_word = false;
+    let mut counted = false;
+    for &c in &nt.chars[a..b] {
+        if c.is_whitespace() {
+            pending = true;
+            continue;
+        }
+        if pending {
+            if in_word {
+                norm.push(' ');
+            }
+            counted = false;
+            pending = false;
+        }
+        in_word = true;
+        norm.push(c);
+        if !counted && crate::tokenize::is_word_char(c) {
+            words += 1;
+            counted = true;
+        }
+    }
     Line { span, norm, words }
+}
+
+/// The line's letters and digits with single spaces between its words
+/// (every other character removed), cut after `cap` bytes; true when cut.
+/// A cut keeps a prefix of the whole, so `starts_with` a shorter pattern
+/// reads the same on it.
+fn letters_prefix(n: &str, cap: usize) -> (String, bool) {
+    let mut out = String::with_capacity(cap.min(n.len()) + 4);
+    let mut pending = false;
+    for c in n.chars() {
+        if c == ' ' {
+            pending = true;
+        } else if crate::tokenize::is_word_char(c) {
+            if out.len() >= cap {
+                return (out, true);
+            }
+            if pending && !out.is_empty() {
+                out.push(' ');
+            }
+            pending = false;
+            out.push(c);
+        }
+    }
+    (out, false)
 }
 
 fn boilerplate_kind(n: &str, words: usize, mostly_arabic: bool) -> Option<BoilerplateKind> {
     use BoilerplateKind::*;
-    if n.contains("ملفات تعريف الارتباط") || n.contains("الكوكيز") || n.contains("cookie")
+    // every Latin pattern below has ASCII letters: most Arabic lines have none
+    let latin_text = n.bytes().any(|b| b.is_ascii_alphabetic());
+    if n.contains("ملفات تعريف الارتباط")
+        || n.contains("الكوكيز")
+        || (latin_text && n.contains("cookie"))
     {
         return Some(CookieNotice);
     }
-    let letters: String = n
-        .chars()
-        .filter(|c| crate::tokenize::is_word_char(*c) || *c == ' ')
-        .collect();
-    let letters = letters.split_whitespace().collect::<Vec<_>>().join(" ");
+    // longer than every pattern the letters are compared with
+    const CAP: usize = 64;
+    let (letters, cut) = letters_prefix(n, CAP);
     for p in [
         "اقرا ايضا",
         "اقرا ايضً",
@@ -289,17 +358,19 @@ fn boilerplate_kind(n: &str, words: usize, mostly_arabic: bool) -> Option<Boiler
             return Some(ReadAlso);
         }
     }
-    if n.contains("powered by")
-        || n.contains("design by")
-        || n.contains("designed by")
+    if (latin_text
+        && (n.contains("powered by")
+            || n.contains("design by")
+            || n.contains("designed by")
+            || n.contains("all rights reserved")
+            || n.starts_with("copyright")))
         || n.contains("جميع الحقوق محفوظه")
-        || n.contains("all rights reserved")
         || n.contains('©')
-        || n.starts_with("copyright")
     {
         return Some(Footer);
     }
     if words <= 3
+        && !cut
         && (letters == "عاجل"
             || letters == "خبر عاجل"
             || letters == "عاجل عاجل"
@@ -309,6 +380,7 @@ fn boilerplate_kind(n: &str, words: usize, mostly_arabic: bool) -> Option<Boiler
         return Some(Ticker);
     }
     if words <= 4
+        && !cut
         && [
             "شارك",
             "شارك الخبر",
@@ -323,21 +395,27 @@ fn boilerplate_kind(n: &str, words: usize, mostly_arabic: bool) -> Option<Boiler
     {
         return Some(Share);
     }
-    let latin = n.chars().filter(|c| c.is_ascii_alphabetic()).count();
-    let arabic = n
-        .chars()
-        .filter(|c| ('\u{0600}'..='\u{06FF}').contains(c))
-        .count();
-    if n.contains("photo by")
-        || n.contains("afp photo")
-        || n.contains("getty images")
-        || n.contains("(photo")
-        || n.contains("mandatory credit")
+    if latin_text
+        && (n.contains("photo by")
+            || n.contains("afp photo")
+            || n.contains("getty images")
+            || n.contains("(photo")
+            || n.contains("mandatory credit"))
     {
         return Some(Caption);
     }
-    if mostly_arabic && latin >= 20 && latin * 10 >= (latin + arabic) * 7 && words >= 4 {
-        return Some(Caption);
+    if mostly_arabic && latin_text && words >= 4 {
+        let (mut latin, mut arabic) = (0usize, 0usize);
+        for c in n.chars() {
+            if c.is_ascii_alphabetic() {
+                latin += 1;
+            } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+                arabic += 1;
+            }
+        }
+        if latin >= 20 && latin * 10 >= (latin + arabic) * 7 {
+            return Some(Caption);
+        }
     }
     if words <= 8
         && (letters.starts_with("تصوير")
@@ -432,15 +510,11 @@ fn mark_related_lists(lines: &[Line], date_only: &[bool], class: &mut [Class]) {
     }
 }
 
-fn byline_source(text: &str, l: &Line) -> Option<String> {
+fn byline_source(text: &[char], l: &Line) -> Option<String> {
     if l.words == 0 || l.words > 7 {
         return None;
     }
-    let orig: String = text
-        .chars()
-        .skip(l.span.start)
-        .take(l.span.end - l.span.start)
-        .collect();
+    let orig: String = text[l.span.start..l.span.end].iter().collect();
     let n = &l.norm;
     let clean = |s: &str| -> Option<String> {
         let s = s.trim().trim_matches(|c: char| {

@@ -7,7 +7,7 @@
 //! plus a token-ordered list of *actors* (people, office holders, countries,
 //! institutions, places) that the events stage reads.
 
-use crate::gazetteer::{form_key, Gazetteer, GazetteerBuilder, Hit, Stream};
+use crate::gazetteer::{form_key, FxHashSet, Gazetteer, GazetteerBuilder, Hit, Stream};
 use crate::lexicon::{Lexicon, TitleKind};
 use crate::normalize::Normalizer;
 use crate::tokenize::{Gap, Token};
@@ -47,14 +47,14 @@ pub struct Recognizer {
     pub lex: Lexicon,
     nz: &'static Normalizer,
     pub gaz: Gazetteer<Target>,
-    common: HashSet<String>,
-    given: HashSet<String>,
+    common: FxHashSet<String>,
+    given: FxHashSet<String>,
     /// Every inflected country adjective (match-normalized).
-    adjective_keys: HashSet<String>,
+    adjective_keys: FxHashSet<String>,
     /// Words allowed between a title and a name (normalized [`DESCRIPTORS`]).
-    descriptors: HashSet<String>,
+    descriptors: FxHashSet<String>,
     /// Verbs of saying whose subject follows them (normalized [`SPEECH`]).
-    speech: HashSet<String>,
+    speech: FxHashSet<String>,
 }
 
 /// Words that may stand between a title and a name without ending the title phrase.
@@ -152,7 +152,7 @@ impl Recognizer {
     pub fn new(lex: Lexicon) -> Recognizer {
         let nz = Normalizer::matching();
         let mut b: GazetteerBuilder<Target> = GazetteerBuilder::default();
-        let mut adjective_keys = HashSet::new();
+        let mut adjective_keys = FxHashSet::default();
         for (i, c) in lex.countries.iter().enumerate() {
             let i = i as u32;
             for f in std::iter::once(&c.name).chain(c.variants.iter()) {
@@ -225,7 +225,7 @@ impl Recognizer {
                 b.add(&form_key(nz, f), Target::Title(i as u32), true);
             }
         }
-        let mut common: HashSet<String> =
+        let mut common: FxHashSet<String> =
             lex.common_words.iter().map(|w| form_key(nz, w)).collect();
         // trigger words (and their pronoun forms) never belong to a name
         for t in &lex.triggers {
@@ -392,14 +392,18 @@ impl Ctx<'_> {
     }
     /// The word without a leading و/ف conjunction.
     fn bare(&self, i: usize) -> &str {
-        let w = self.word(i);
-        if w.chars().count() > 3 {
-            w.strip_prefix('و')
-                .or_else(|| w.strip_prefix('ف'))
-                .unwrap_or(w)
-        } else {
-            w
-        }
+        bare_word(self.word(i))
+    }
+}
+
+/// `w` without a leading و/ف conjunction (when longer than three letters).
+fn bare_word(w: &str) -> &str {
+    if w.chars().nth(3).is_some() {
+        w.strip_prefix('و')
+            .or_else(|| w.strip_prefix('ف'))
+            .unwrap_or(w)
+    } else {
+        w
     }
 }
 
@@ -1264,15 +1268,17 @@ fn name_shapes(ctx: &mut Ctx, ann: &mut Annotations) {
                 continue;
             }
         }
-        let w = ctx.bare(i).to_string();
-        let prefix = ctx.word(i).chars().count() - w.chars().count();
-        if (ctx.r.is_given(&w) || w == "عبد" || is_kunya(&w)) && prefix <= 1 {
+        let tokens = ctx.tokens;
+        let word = tokens[i].text.as_str();
+        let w = bare_word(word);
+        let prefix = word[..word.len() - w.len()].chars().count();
+        if (ctx.r.is_given(w) || w == "عبد" || is_kunya(w)) && prefix <= 1 {
             // try the name without its conjunction
-            if let Some(end) = name_span_from(ctx, i, &w) {
+            if let Some(end) = name_span_from(ctx, i, w) {
                 let p = new_person(ctx, ann, i, end, "given name + family name");
                 if prefix > 0 {
                     ann.people[p].mentions[0].prefix = prefix;
-                    ann.people[p].key[0] = w.clone();
+                    ann.people[p].key[0] = w.to_string();
                 }
                 i = end + 1;
                 continue;
@@ -1433,6 +1439,7 @@ fn merge_people(ctx: &mut Ctx, ann: &mut Annotations) {
             list.push((sname, p));
         }
     }
+    let mut buf = String::new();
     for i in 0..n {
         if by_initial.is_empty() {
             break;
@@ -1440,36 +1447,37 @@ fn merge_people(ctx: &mut Ctx, ann: &mut Annotations) {
         if ctx.item_at(i).is_some() {
             continue;
         }
-        for (bare_len, stem) in crate::tokenize::clitic_splits(ctx.word(i)) {
+        let mut found = None;
+        crate::tokenize::for_each_clitic_split(ctx.word(i), &mut buf, |bare_len, stem| {
             let Some(cands) = by_initial.get(&stem.chars().next().unwrap_or(' ')) else {
-                continue;
+                return false;
             };
-            let found = cands
+            found = cands
                 .iter()
                 .find(|(s, _)| {
-                    *s == stem || (stem.chars().count() >= 5 && similar_foreign(s, &stem))
+                    *s == stem || (stem.chars().count() >= 5 && similar_foreign(s, stem))
                 })
-                .map(|x| x.1);
-            if let Some(p) = found {
-                let at = MentionRef {
-                    first: i,
-                    last: i,
-                    prefix: bare_len,
-                    rule: "surname of a person named earlier",
-                };
-                ann.people[p].mentions.push(at);
-                ann.actors.push(Actor {
-                    first: i,
-                    last: i,
-                    kind: ActorKind::Person,
-                    country: ann.people[p].country.clone(),
-                    person: Some(p),
-                    role: None,
-                    place: None,
-                    prefix: 0,
-                });
-                break;
-            }
+                .map(|x| (bare_len, x.1));
+            found.is_some()
+        });
+        if let Some((bare_len, p)) = found {
+            let at = MentionRef {
+                first: i,
+                last: i,
+                prefix: bare_len,
+                rule: "surname of a person named earlier",
+            };
+            ann.people[p].mentions.push(at);
+            ann.actors.push(Actor {
+                first: i,
+                last: i,
+                kind: ActorKind::Person,
+                country: ann.people[p].country.clone(),
+                person: Some(p),
+                role: None,
+                place: None,
+                prefix: 0,
+            });
         }
     }
     // context people equal to (or a spelling variant of) another person

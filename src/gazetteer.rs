@@ -1,18 +1,73 @@
 //! Multi-word, clitic-aware phrase matching over a document's tokens.
 //!
 //! Lexicon forms are normalized like the text, then compiled, with every
-//! proclitic combination (و ف ب ك ل, لل for ل + ال), into one Aho-Corasick
-//! automaton. The document's tokens are laid out as a *stream* (tokens joined
-//! by one space, a `\u{1}` before a token that follows punctuation), every
-//! pattern ends with a space, and searches are anchored at token starts: a
-//! match therefore always starts and ends on token boundaries and never
-//! crosses punctuation. At each token start the longest form wins
-//! (leftmost-longest), and the search resumes after it.
+//! proclitic combination (و ف ب ك ل, لل for ل + ال), into a trie of words.
+//! The document's tokens are laid out as a *stream* (tokens joined by one
+//! space, a `\u{1}` before a token that follows punctuation), every pattern
+//! ends with a space, and matches are anchored at token starts: a match
+//! therefore always starts and ends on token boundaries and never crosses
+//! punctuation. At each token start the longest form wins
+//! (leftmost-longest), and the search resumes after it. (This is exactly
+//! an anchored leftmost-longest Aho-Corasick search of the patterns over
+//! the stream, done a word at a time.)
 
 use crate::normalize::Normalizer;
 use crate::tokenize::{Gap, Token};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The Fx hash (rustc's): a fast, non-cryptographic hash for the short
+/// words of a document looked up in sets built from the embedded lexicons.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// Builds [`FxHasher`]s.
+pub type FxBuild = BuildHasherDefault<FxHasher>;
+
+/// A `HashSet` with the [`FxHasher`].
+pub type FxHashSet<T> = HashSet<T, FxBuild>;
 
 /// Proclitic sequences that may start a token, longest first.
 const PREFIXES: &[&str] = &["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ك", "ل"];
@@ -20,13 +75,27 @@ const LAM: u8 = 1;
 
 /// A compiled set of forms, each pointing at one or more targets.
 pub struct Gazetteer<T> {
-    ac: Option<AhoCorasick>,
-    /// Per automaton pattern: (form id, LAM for the لل reading of an ال form).
+    /// Per pattern: (form id, LAM for the لل reading of an ال form).
     patterns: Vec<(u32, u8)>,
     clitics: Vec<bool>,
     /// Per form: its targets.
     targets: Vec<Vec<T>>,
     forms: Vec<String>,
+    /// The first word of every pattern, to its trie node: a match at a
+    /// token (after `skip` proclitic bytes) needs the rest of the token to
+    /// be one of them.
+    first_words: HashMap<Box<str>, u32, FxBuild>,
+    /// The trie of the patterns' words.
+    nodes: Vec<Node>,
+}
+
+/// A node of the word trie: the words read so far from a first word.
+#[derive(Debug, Default)]
+struct Node {
+    /// The pattern these words form, if any.
+    pattern: Option<u32>,
+    /// The next words, sorted, with their nodes.
+    next: Vec<(Box<str>, u32)>,
 }
 
 /// One match over the token sequence.
@@ -51,7 +120,7 @@ pub fn form_key(nz: &Normalizer, form: &str) -> String {
 
 /// Accumulates forms before compiling.
 pub struct GazetteerBuilder<T> {
-    index: HashMap<String, usize>,
+    index: HashMap<String, usize, FxBuild>,
     targets: Vec<Vec<T>>,
     forms: Vec<String>,
     clitics: Vec<bool>,
@@ -60,7 +129,7 @@ pub struct GazetteerBuilder<T> {
 impl<T: Clone + PartialEq> Default for GazetteerBuilder<T> {
     fn default() -> Self {
         GazetteerBuilder {
-            index: HashMap::new(),
+            index: HashMap::default(),
             targets: Vec::new(),
             forms: Vec::new(),
             clitics: Vec::new(),
@@ -89,7 +158,7 @@ impl<T: Clone + PartialEq> GazetteerBuilder<T> {
 
     pub fn build(self) -> Gazetteer<T> {
         // pattern string -> (form id, prefix chars); bare forms win over clitic readings
-        let mut pats: HashMap<String, (u32, u8)> = HashMap::new();
+        let mut pats: HashMap<String, (u32, u8), FxBuild> = HashMap::default();
         let mut put = |p: String, id: usize, lam: u8| {
             let e = pats.entry(p).or_insert((id as u32, lam));
             if lam < e.1 {
@@ -106,25 +175,42 @@ impl<T: Clone + PartialEq> GazetteerBuilder<T> {
             }
         }
         let mut list: Vec<(String, (u32, u8))> = pats.into_iter().collect();
-        list.sort();
+        // the pattern strings are distinct: the order is total
+        list.sort_unstable();
         let patterns: Vec<(u32, u8)> = list.iter().map(|(_, v)| *v).collect();
-        let ac = if list.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .start_kind(StartKind::Anchored)
-                    .build(list.iter().map(|(p, _)| p.as_str()))
-                    .expect("gazetteer automaton"),
-            )
-        };
+        let mut first_words: HashMap<Box<str>, u32, FxBuild> = HashMap::default();
+        let mut nodes: Vec<Node> = Vec::new();
+        for (k, (p, _)) in list.iter().enumerate() {
+            let mut words = p.trim_end_matches(' ').split(' ');
+            let first = words.next().unwrap_or("");
+            let mut node = *first_words.entry(first.into()).or_insert_with(|| {
+                nodes.push(Node::default());
+                nodes.len() as u32 - 1
+            });
+            for w in words {
+                let at = &mut nodes[node as usize].next;
+                node = match at.iter().find(|(x, _)| **x == *w) {
+                    Some(&(_, n)) => n,
+                    None => {
+                        let n = nodes.len() as u32;
+                        nodes[node as usize].next.push((w.into(), n));
+                        nodes.push(Node::default());
+                        n
+                    }
+                };
+            }
+            nodes[node as usize].pattern = Some(k as u32);
+        }
+        for n in nodes.iter_mut() {
+            n.next.sort_unstable();
+        }
         Gazetteer {
-            ac,
             patterns,
             clitics: self.clitics,
             targets: self.targets,
             forms: self.forms,
+            first_words,
+            nodes,
         }
     }
 }
@@ -168,16 +254,32 @@ impl<T> Gazetteer<T> {
     /// The longest match starting at token `i`, if any: the bare token
     /// first, else after the proclitics it starts with (و ف ب ك ل).
     pub fn match_at<'a>(&'a self, stream: &Stream, i: usize) -> Option<Hit<'a, T>> {
-        let ac = self.ac.as_ref()?;
         let start = stream.starts[i];
         let end_tok = stream.ends[i] - 1;
         let word = &stream.text[start..end_tok];
         let try_at = |skip: usize| -> Option<(usize, u32, usize)> {
-            let input = Input::new(&stream.text)
-                .range(start + skip..)
-                .anchored(Anchored::Yes);
-            let m = ac.find(input)?;
-            let (form, lam) = self.patterns[m.pattern().as_usize()];
+            // patterns end with a space and tokens hold none: the pattern's
+            // first word is the rest of the token, then whole tokens follow,
+            // each after one space (not after punctuation)
+            let mut node = &self.nodes[*self.first_words.get(&word[skip..])? as usize];
+            let mut best = node.pattern.map(|p| (p, stream.ends[i]));
+            let mut j = i + 1;
+            while !node.next.is_empty()
+                && j < stream.starts.len()
+                && stream.starts[j] == stream.ends[j - 1]
+            {
+                let w = &stream.text[stream.starts[j]..stream.ends[j] - 1];
+                let Ok(k) = node.next.binary_search_by(|(x, _)| (**x).cmp(w)) else {
+                    break;
+                };
+                node = &self.nodes[node.next[k].1 as usize];
+                if let Some(p) = node.pattern {
+                    best = Some((p, stream.ends[j]));
+                }
+                j += 1;
+            }
+            let (pattern, mend) = best?;
+            let (form, lam) = self.patterns[pattern as usize];
             if skip == 0 && lam == LAM {
                 return None;
             }
@@ -186,10 +288,11 @@ impl<T> Gazetteer<T> {
             {
                 return None;
             }
-            Some((m.end(), form, skip))
+            Some((mend, form, skip))
         };
         let mut best = try_at(0);
-        if best.is_none() {
+        // every proclitic sequence starts with one of these letters
+        if best.is_none() && word.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
             for p in PREFIXES {
                 if word.len() > p.len() + 2 && word.starts_with(p) {
                     if let Some(c) = try_at(p.len()) {

@@ -42,7 +42,11 @@ simple_step!(
     "nfkc",
     "Unicode NFKC per character: Arabic presentation forms and ligatures to letters, full-width forms, no-break spaces.",
     |c, out| {
-        if c.is_ascii() {
+        // a character that passes the NFKC quick check is its own NFKC form
+        if c.is_ascii()
+            || unicode_normalization::is_nfkc_quick(std::iter::once(c))
+                == unicode_normalization::IsNormalized::Yes
+        {
             out.push(c);
         } else {
             out.extend(std::iter::once(c).nfkc());
@@ -323,28 +327,40 @@ impl Normalizer {
     /// (`persian` turns ۀ into ة, which `taa-marbuta` maps), and normalizing
     /// normalized text must change nothing.
     fn apply_steps(&self, c: char) -> Vec<char> {
-        let mut cur = self.apply_once(c);
-        for _ in 0..8 {
-            let next: Vec<char> = cur.iter().flat_map(|&ch| self.apply_once(ch)).collect();
-            if next == cur {
-                break;
-            }
-            cur = next;
+        let (mut a, mut b) = (Vec::with_capacity(8), Vec::with_capacity(8));
+        let mut cur = Vec::with_capacity(4);
+        self.apply_once(c, &mut cur, &mut a, &mut b);
+        if cur.len() == 1 && cur[0] == c {
+            // unchanged: applying the steps again would change nothing either
+            return cur;
         }
-        cur
-    }
-
-    fn apply_once(&self, c: char) -> Vec<char> {
-        let mut cur = vec![c];
         let mut next = Vec::with_capacity(4);
-        for s in &self.steps {
+        for _ in 0..8 {
             next.clear();
             for &ch in &cur {
-                s.map(ch, &mut next);
+                self.apply_once(ch, &mut next, &mut a, &mut b);
+            }
+            if next == cur {
+                break;
             }
             std::mem::swap(&mut cur, &mut next);
         }
         cur
+    }
+
+    /// Every step once, in order, on `c`; the result is appended to `out`
+    /// (`a` and `b` are scratch space).
+    fn apply_once(&self, c: char, out: &mut Vec<char>, a: &mut Vec<char>, b: &mut Vec<char>) {
+        a.clear();
+        a.push(c);
+        for s in &self.steps {
+            b.clear();
+            for &ch in a.iter() {
+                s.map(ch, b);
+            }
+            std::mem::swap(a, b);
+        }
+        out.extend_from_slice(a);
     }
 
     fn compile(&mut self) {

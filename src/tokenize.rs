@@ -92,7 +92,7 @@ pub fn tokenize(nt: &NormalizedText, regions: &[(usize, usize)]) -> Tokens {
                 while i < re && is_word_char(chars[i]) {
                     i += 1;
                 }
-                let text: String = chars[s..i].iter().collect();
+                let text = chars_to_string(&chars[s..i]);
                 out.tokens.push(Token {
                     start: s,
                     end: i,
@@ -134,6 +134,13 @@ pub fn tokenize(nt: &NormalizedText, regions: &[(usize, usize)]) -> Tokens {
     out
 }
 
+/// The string of `chars`, allocated once at its exact size.
+pub fn chars_to_string(chars: &[char]) -> String {
+    let mut s = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
+    s.extend(chars.iter());
+    s
+}
+
 fn close_sentence(out: &mut Tokens, chars: &[char], first: usize) {
     let last = out.tokens.len() - 1;
     let mut end = out.tokens[last].end;
@@ -169,29 +176,54 @@ fn in_number_or_list(chars: &[char], i: usize, tokens: &[Token], sent_first: usi
 /// bare token first. Conjunctions و ف, then prepositions ب ك ل; ل before
 /// the article is written لل (للعراق = ل + العراق).
 pub fn clitic_splits(word: &str) -> Vec<(usize, String)> {
-    let mut out = vec![(0, word.to_string())];
-    let chars: Vec<char> = word.chars().collect();
-    let mut conj = vec![0usize];
-    if chars.len() > 3 && matches!(chars[0], 'و' | 'ف') {
-        conj.push(1);
+    let mut out = Vec::new();
+    for_each_clitic_split(word, &mut String::new(), |n, stem| {
+        out.push((n, stem.to_string()));
+        false
+    });
+    out
+}
+
+/// [`clitic_splits`] without allocating: calls `f(prefix_len, stem)` for
+/// each analysis in the same order until it returns true (then returns
+/// true). `buf` holds the one stem that is not a slice of `word` (لل).
+pub fn for_each_clitic_split(
+    word: &str,
+    buf: &mut String,
+    mut f: impl FnMut(usize, &str) -> bool,
+) -> bool {
+    if f(0, word) {
+        return true;
     }
-    for &c in &conj {
-        let rest = &chars[c..];
-        if c > 0 {
-            out.push((c, rest.iter().collect()));
+    // more than `n` chars
+    let longer = |s: &str, n: usize| s.chars().nth(n).is_some();
+    let conj = longer(word, 3) && word.starts_with(['و', 'ف']);
+    for c in [false, true] {
+        if c && !conj {
+            break;
         }
-        if rest.len() > 3 && matches!(rest[0], 'ب' | 'ك' | 'ل') {
-            if rest[0] == 'ل' && rest[1] == 'ل' {
-                let stem: String = std::iter::once('ا')
-                    .chain(rest[1..].iter().copied())
-                    .collect();
-                out.push((c + 1, stem));
+        // the rest after the conjunction (both are two-byte letters)
+        let rest = if c { &word[2..] } else { word };
+        let n = usize::from(c);
+        if c && f(n, rest) {
+            return true;
+        }
+        if longer(rest, 3) && rest.starts_with(['ب', 'ك', 'ل']) {
+            let after = &rest[2..];
+            let stem = if after.starts_with('ل') && rest.starts_with('ل') {
+                buf.clear();
+                buf.push('ا');
+                buf.push_str(after);
+                buf.as_str()
             } else {
-                out.push((c + 1, rest[1..].iter().collect()));
+                after
+            };
+            if f(n + 1, stem) {
+                return true;
             }
         }
     }
-    out
+    false
 }
 
 #[cfg(test)]
