@@ -1494,7 +1494,7 @@ fn merge_people(ctx: &mut Ctx, ann: &mut Annotations) {
                 let t = reps
                     .iter()
                     .copied()
-                    .find(|&b| same_person(person, &ann.people[b], ctx.r))
+                    .find(|&b| same_person(person, &ann.people[b]))
                     .unwrap_or(a);
                 if t == a {
                     reps.push(a);
@@ -1542,15 +1542,14 @@ fn merge_people(ctx: &mut Ctx, ann: &mut Annotations) {
     }
 }
 
-fn same_person(a: &PersonEntity, b: &PersonEntity, r: &Recognizer) -> bool {
+fn same_person(a: &PersonEntity, b: &PersonEntity) -> bool {
     if a.lexicon.is_some() && a.lexicon == b.lexicon {
         return true;
     }
     if a.lexicon.is_some() && b.lexicon.is_some() {
         return false;
     }
-    let ka = key_of(a, r);
-    let kb = key_of(b, r);
+    let (ka, kb) = (&a.key, &b.key);
     if ka.is_empty() || kb.is_empty() {
         return false;
     }
@@ -1569,10 +1568,6 @@ fn same_person(a: &PersonEntity, b: &PersonEntity, r: &Recognizer) -> bool {
         || (kb.len() == 1
             && ka.len() >= 2
             && (ka.last() == kb.first() || similar_foreign(&kb[0], ka.last().unwrap())))
-}
-
-fn key_of(p: &PersonEntity, _r: &Recognizer) -> Vec<String> {
-    p.key.clone()
 }
 
 /// Transliteration variants of one foreign name: same consonant skeleton

@@ -119,32 +119,34 @@ struct Tagged<'a, T: Serialize> {
     inner: &'a T,
 }
 
+/// Write one NDJSON line: `{"kind", "schema_version", ...inner}`.
+pub fn write_tagged_line<T: Serialize>(
+    out: &mut dyn Write,
+    kind: &'static str,
+    inner: &T,
+) -> io::Result<()> {
+    serde_json::to_writer(
+        &mut *out,
+        &Tagged {
+            kind,
+            schema_version: SCHEMA_VERSION,
+            inner,
+        },
+    )?;
+    out.write_all(b"\n")
+}
+
 impl Printer for NdjsonPrinter {
     fn document(&mut self, out: &mut dyn Write, doc: &Document) -> io::Result<()> {
-        serde_json::to_writer(
-            &mut *out,
-            &Tagged {
-                kind: "document",
-                schema_version: SCHEMA_VERSION,
-                inner: &crate::select::Selected {
-                    doc,
-                    only: self.only,
-                },
-            },
-        )?;
-        out.write_all(b"\n")
+        let selected = crate::select::Selected {
+            doc,
+            only: self.only,
+        };
+        write_tagged_line(out, "document", &selected)
     }
 
     fn failure(&mut self, out: &mut dyn Write, f: &InputFailure) -> io::Result<()> {
-        serde_json::to_writer(
-            &mut *out,
-            &Tagged {
-                kind: "error",
-                schema_version: SCHEMA_VERSION,
-                inner: f,
-            },
-        )?;
-        out.write_all(b"\n")
+        write_tagged_line(out, "error", f)
     }
 
     fn finish(&mut self, out: &mut dyn Write, corpus: &Corpus) -> io::Result<()> {
@@ -154,18 +156,11 @@ impl Printer for NdjsonPrinter {
                 stories: Vec<crate::corpus::Story>,
                 summary: crate::corpus::Summary,
             }
-            serde_json::to_writer(
-                &mut *out,
-                &Tagged {
-                    kind: "corpus",
-                    schema_version: SCHEMA_VERSION,
-                    inner: &CorpusLine {
-                        stories: corpus.stories(),
-                        summary: corpus.summary(),
-                    },
-                },
-            )?;
-            out.write_all(b"\n")?;
+            let line = CorpusLine {
+                stories: corpus.stories(),
+                summary: corpus.summary(),
+            };
+            write_tagged_line(out, "corpus", &line)?;
         }
         out.flush()
     }

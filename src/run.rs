@@ -14,7 +14,7 @@ use crate::corpus::Corpus;
 use crate::formats::{analyze_unit, Body, FieldNames, InputFormat, Reader, Unit};
 use crate::input::{discover_each, read_bytes, FileFilter, Source};
 use crate::lexicon::Lexicon;
-use crate::model::{Document, InputFailure, SCHEMA_VERSION};
+use crate::model::{Document, InputFailure};
 use crate::output::{Format, JsonPrinter, NdjsonPrinter, Printer};
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
@@ -449,22 +449,7 @@ pub enum Outcome {
 }
 
 fn write_failure_line(out: &mut dyn Write, f: &RecordFailure) -> io::Result<()> {
-    #[derive(serde::Serialize)]
-    struct Tagged<'a> {
-        kind: &'static str,
-        schema_version: &'static str,
-        #[serde(flatten)]
-        inner: &'a RecordFailure,
-    }
-    serde_json::to_writer(
-        &mut *out,
-        &Tagged {
-            kind: "error",
-            schema_version: SCHEMA_VERSION,
-            inner: f,
-        },
-    )?;
-    out.write_all(b"\n")
+    crate::output::write_tagged_line(out, "error", f)
 }
 
 fn unit_bytes(u: &Unit) -> usize {
