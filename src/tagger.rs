@@ -423,12 +423,9 @@ impl Features {
     }
 }
 
-/// Compute the features of every token of one document. Neighbour features
-/// stop at segment ends (a [`Gap::Break`] or a new `Token::sentence`).
-pub fn features(tokens: &[Token]) -> Features {
-    let flags = Flags::builtin();
+/// The segment (sentence, region) bounds of every token: `[start, end)`.
+fn segments(tokens: &[Token]) -> (Vec<usize>, Vec<usize>) {
     let n = tokens.len();
-    let infos: Vec<TokInfo> = tokens.iter().map(|t| info(flags, &t.text)).collect();
     let mut seg_start = vec![0usize; n];
     let mut seg_end = vec![n; n];
     let mut s = 0;
@@ -441,88 +438,120 @@ pub fn features(tokens: &[Token]) -> Features {
         }
         *start = s;
     }
+    (seg_start, seg_end)
+}
+
+/// Push the bits of lexicon flags `x` as features of template `t`.
+#[inline]
+fn flag_features(t: u32, x: u16, push: &mut impl FnMut(u32)) {
+    for b in 0..N_FLAGS {
+        if x & (1 << b) != 0 {
+            push(fid(t, b as u64));
+        }
+    }
+}
+
+/// The features of a token that depend on its own word only (templates 1-12).
+fn word_features(w: &str, ti: &TokInfo, push: &mut impl FnMut(u32)) {
+    push(fid(1, 0));
+    push(fid(2, ti.word));
+    for &h in &ti.stems[..ti.n_stems as usize] {
+        push(fid(3, h));
+    }
+    // prefixes and suffixes of 1-3 characters (of words longer than that)
+    let mut starts = [0usize; 4];
+    let mut nc = 0;
+    for (b, _) in w.char_indices() {
+        if nc < 4 {
+            starts[nc] = b;
+        }
+        nc += 1;
+    }
+    let bytes = w.as_bytes();
+    for k in 1..=3usize {
+        if nc > k {
+            push(fid(3 + k as u32, fnv(&bytes[..starts[k]])));
+        }
+    }
+    for (k, (b, _)) in w.char_indices().rev().take(3).enumerate() {
+        if nc > k + 1 {
+            push(fid(7 + k as u32, fnv(&bytes[b..])));
+        }
+    }
+    push(fid(10, shape(w)));
+    flag_features(11, ti.flags, push);
+    flag_features(12, ti.stem_flags, push);
+    if ti.flags == 0 && ti.stem_flags == 0 {
+        push(fid(11, 99));
+    }
+}
+
+/// The neighbour templates: (word template, offset). Flags use template + 4,
+/// the stem of a ±1 neighbour template + 12.
+const NEIGHBOURS: [(u32, isize); 4] = [(13, -1), (14, 1), (15, -2), (16, 2)];
+
+/// The features a token gets from the neighbour `o` at offset `d` (within the segment).
+fn neighbour_features(t: u32, d: isize, o: &TokInfo, push: &mut impl FnMut(u32)) {
+    push(fid(t, o.word));
+    flag_features(t + 4, o.flags | o.stem_flags, push);
+    if d.abs() == 1 && o.stem != o.word {
+        push(fid(t + 12, o.stem));
+    }
+}
+
+/// The features of token `i` that join it with its neighbours or its gaps:
+/// word bigrams, punctuation gaps, the previous word's flags with this one's.
+fn context_features(
+    tokens: &[Token],
+    i: usize,
+    ti: &TokInfo,
+    prev: Option<&TokInfo>,
+    next: Option<&TokInfo>,
+    push: &mut impl FnMut(u32),
+) {
+    push(fid(21, pair(prev.map_or(BOS, |o| o.word), ti.word)));
+    push(fid(22, pair(ti.word, next.map_or(EOS, |o| o.word))));
+    push(fid(23, gap_code(&tokens[i])));
+    let next_gap = if i + 1 < tokens.len() {
+        gap_code(&tokens[i + 1])
+    } else {
+        1
+    };
+    push(fid(24, next_gap));
+    // the previous word's flags with this word's: "title + unknown", "given + given"
+    let pf = prev
+        .map(|o| (o.flags | o.stem_flags) as u64)
+        .unwrap_or(0xffff);
+    push(fid(27, pair(pf, (ti.flags | ti.stem_flags) as u64)));
+}
+
+/// Compute the features of every token of one document. Neighbour features
+/// stop at segment ends (a [`Gap::Break`] or a new `Token::sentence`).
+pub fn features(tokens: &[Token]) -> Features {
+    let flags = Flags::builtin();
+    let n = tokens.len();
+    let infos: Vec<TokInfo> = tokens.iter().map(|t| info(flags, &t.text)).collect();
+    let (seg_start, seg_end) = segments(tokens);
     let mut out = Features {
         ids: Vec::with_capacity(n * 40),
         offsets: Vec::with_capacity(n + 1),
     };
     out.offsets.push(0);
     for i in 0..n {
-        let f = &mut out.ids;
-        let w = tokens[i].text.as_str();
         let ti = &infos[i];
         let (lo, hi) = (seg_start[i] as isize, seg_end[i] as isize);
         let at = |j: isize| -> Option<&TokInfo> { (j >= lo && j < hi).then(|| &infos[j as usize]) };
-        let word_at = |j: isize| -> u64 {
-            if j < lo {
-                BOS
-            } else if j >= hi {
-                EOS
-            } else {
-                infos[j as usize].word
-            }
-        };
-        f.push(fid(1, 0));
-        f.push(fid(2, ti.word));
-        for &h in &ti.stems[..ti.n_stems as usize] {
-            f.push(fid(3, h));
-        }
-        // prefixes and suffixes of 1-3 characters (of words longer than that)
-        let mut starts = [0usize; 4];
-        let mut nc = 0;
-        for (b, _) in w.char_indices() {
-            if nc < 4 {
-                starts[nc] = b;
-            }
-            nc += 1;
-        }
-        let bytes = w.as_bytes();
-        for k in 1..=3usize {
-            if nc > k {
-                f.push(fid(3 + k as u32, fnv(&bytes[..starts[k]])));
-            }
-        }
-        for (k, (b, _)) in w.char_indices().rev().take(3).enumerate() {
-            if nc > k + 1 {
-                f.push(fid(7 + k as u32, fnv(&bytes[b..])));
-            }
-        }
-        f.push(fid(10, shape(w)));
-        let bits = |f: &mut Vec<u32>, t: u32, x: u16| {
-            for b in 0..N_FLAGS {
-                if x & (1 << b) != 0 {
-                    f.push(fid(t, b as u64));
-                }
-            }
-        };
-        bits(f, 11, ti.flags);
-        bits(f, 12, ti.stem_flags);
-        if ti.flags == 0 && ti.stem_flags == 0 {
-            f.push(fid(11, 99));
-        }
-        for (t, d) in [(13u32, -1isize), (14, 1), (15, -2), (16, 2)] {
+        let mut push = |id: u32| out.ids.push(id);
+        word_features(&tokens[i].text, ti, &mut push);
+        for (t, d) in NEIGHBOURS {
             let j = i as isize + d;
-            f.push(fid(t, word_at(j)));
-            if let Some(o) = at(j) {
-                bits(f, t + 4, o.flags | o.stem_flags);
-                if d.abs() == 1 && o.stem != o.word {
-                    f.push(fid(t + 12, o.stem));
-                }
+            match at(j) {
+                Some(o) => neighbour_features(t, d, o, &mut push),
+                None => push(fid(t, if j < lo { BOS } else { EOS })),
             }
         }
-        f.push(fid(21, pair(word_at(i as isize - 1), ti.word)));
-        f.push(fid(22, pair(ti.word, word_at(i as isize + 1))));
-        f.push(fid(23, gap_code(&tokens[i])));
-        let next_gap = if i + 1 < n {
-            gap_code(&tokens[i + 1])
-        } else {
-            1
-        };
-        f.push(fid(24, next_gap));
-        // the previous word's flags with this word's: "title + unknown", "given + given"
-        let pf = at(i as isize - 1)
-            .map(|o| (o.flags | o.stem_flags) as u64)
-            .unwrap_or(0xffff);
-        f.push(fid(27, pair(pf, (ti.flags | ti.stem_flags) as u64)));
+        let (prev, next) = (at(i as isize - 1), at(i as isize + 1));
+        context_features(tokens, i, ti, prev, next, &mut push);
         out.offsets.push(out.ids.len() as u32);
     }
     out
@@ -549,6 +578,8 @@ pub struct Tagger {
     /// Weight units per 1.0 of the trained (float) weights.
     scale: f32,
     n_features: usize,
+    /// Identity of this model for the per-thread word cache.
+    id: u64,
 }
 
 /// Why a model file is refused.
@@ -638,6 +669,64 @@ pub fn write_model(
     b
 }
 
+static NEXT_TAGGER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+#[inline]
+fn add_all(e: &mut [i32; NT], x: &[i32; NT]) {
+    for t in 0..NT {
+        e[t] += x[t];
+    }
+}
+
+/// What one word contributes to the emission scores: to its own token, and
+/// to the token that has it as neighbour at each [`NEIGHBOURS`] offset.
+#[derive(Clone, Copy)]
+struct WordScores {
+    word: u64,
+    flags: u16,
+    stem_flags: u16,
+    own: [i32; NT],
+    near: [[i32; NT]; 4],
+}
+
+/// A direct-mapped per-thread cache of [`WordScores`], keyed by the word's
+/// 64-bit hash (the hash the features themselves use for the word). Bounded
+/// (about 6 MB per thread) and cleared when another model uses it, so it
+/// only ever saves work: results are the same with or without it.
+struct WordCache {
+    owner: u64,
+    slots: Vec<Option<WordScores>>,
+}
+
+const WORD_CACHE_BITS: u32 = 15;
+
+impl WordCache {
+    fn prepare(&mut self, owner: u64) {
+        if self.owner != owner || self.slots.is_empty() {
+            self.owner = owner;
+            self.slots = vec![None; 1 << WORD_CACHE_BITS];
+        }
+    }
+
+    #[inline]
+    fn get(&mut self, word: u64, make: impl FnOnce() -> WordScores) -> WordScores {
+        let slot = &mut self.slots[(mix(word) >> (64 - WORD_CACHE_BITS)) as usize];
+        match slot {
+            Some(ws) if ws.word == word => *ws,
+            _ => {
+                let ws = make();
+                *slot = Some(ws);
+                ws
+            }
+        }
+    }
+}
+
+thread_local! {
+    static WORD_CACHE: std::cell::RefCell<WordCache> =
+        const { std::cell::RefCell::new(WordCache { owner: 0, slots: Vec::new() }) };
+}
+
 static BUILTIN_MODEL: &[u8] = include_bytes!("data/tagger.model");
 
 impl Tagger {
@@ -718,6 +807,7 @@ impl Tagger {
             trans,
             scale,
             n_features: n,
+            id: NEXT_TAGGER_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         })
     }
 
@@ -740,34 +830,119 @@ impl Tagger {
         }
     }
 
-    /// Per-token emission scores of every tag.
+    /// Per-token emission scores of every tag, from materialized features
+    /// (the reference the word-cached path is tested against).
+    #[cfg(test)]
     fn emissions(&self, feats: &Features) -> Vec<[i32; NT]> {
         (0..feats.len())
             .map(|i| {
                 let mut e = [0i32; NT];
                 for &id in feats.token(i) {
-                    if let Some(w) = self.lookup(id) {
-                        for t in 0..NT {
-                            e[t] += w[t] as i32;
-                        }
-                    }
+                    self.add(&mut e, id);
                 }
                 e
             })
             .collect()
     }
 
+    /// Add the weights of feature `id` (if the model has it) to `e`.
+    #[inline]
+    fn add(&self, e: &mut [i32; NT], id: u32) {
+        if let Some(w) = self.lookup(id) {
+            for t in 0..NT {
+                e[t] += w[t] as i32;
+            }
+        }
+    }
+
+    /// The scores a word contributes to itself and to its neighbours.
+    fn word_scores(&self, flags: &Flags, w: &str) -> WordScores {
+        let ti = info(flags, w);
+        let mut own = [0i32; NT];
+        word_features(w, &ti, &mut |id| self.add(&mut own, id));
+        let mut near = [[0i32; NT]; 4];
+        for (k, (t, d)) in NEIGHBOURS.into_iter().enumerate() {
+            neighbour_features(t, d, &ti, &mut |id| self.add(&mut near[k], id));
+        }
+        WordScores {
+            word: ti.word,
+            flags: ti.flags,
+            stem_flags: ti.stem_flags,
+            own,
+            near,
+        }
+    }
+
+    /// Per-token emission scores, equal to those of [`features`]: the
+    /// features that depend on one word only (its own and those it lends its
+    /// neighbours, most of the ~40 per token) are summed once per word and
+    /// kept in a per-thread cache; only bigram and gap features are looked
+    /// up per token.
+    fn word_cached_emissions(&self, tokens: &[Token]) -> Vec<[i32; NT]> {
+        let n = tokens.len();
+        let mut em = vec![[0i32; NT]; n];
+        if n == 0 {
+            return em;
+        }
+        let flags = Flags::builtin();
+        // segment number of every token: neighbours count only within one
+        let mut seg = Vec::with_capacity(n);
+        let mut s = 0u32;
+        for i in 0..n {
+            if breaks_at(tokens, i) {
+                s += 1;
+            }
+            seg.push(s);
+        }
+        // the parts of TokInfo the context features read
+        let mut infos = Vec::with_capacity(n);
+        WORD_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            cache.prepare(self.id);
+            for (i, tok) in tokens.iter().enumerate() {
+                let ws = cache.get(fnv(tok.text.as_bytes()), || {
+                    self.word_scores(flags, &tok.text)
+                });
+                add_all(&mut em[i], &ws.own);
+                for (k, (t, d)) in NEIGHBOURS.into_iter().enumerate() {
+                    // token j = i - d sees this word at offset d
+                    let j = i as isize - d;
+                    if j >= 0 && (j as usize) < n && seg[j as usize] == seg[i] {
+                        add_all(&mut em[j as usize], &ws.near[k]);
+                    }
+                    // this token's own neighbour at offset d lies outside its segment
+                    let o = i as isize + d;
+                    if o < 0 || o as usize >= n || seg[o as usize] != seg[i] {
+                        self.add(&mut em[i], fid(t, if d < 0 { BOS } else { EOS }));
+                    }
+                }
+                infos.push(TokInfo {
+                    word: ws.word,
+                    flags: ws.flags,
+                    stem_flags: ws.stem_flags,
+                    ..TokInfo::default()
+                });
+            }
+        });
+        for i in 0..n {
+            let near = |j: usize| (seg[j] == seg[i]).then(|| &infos[j]);
+            let prev = i.checked_sub(1).and_then(near);
+            let next = (i + 1 < n).then(|| near(i + 1)).flatten();
+            let e = &mut em[i];
+            context_features(tokens, i, &infos[i], prev, next, &mut |id| self.add(e, id));
+        }
+        em
+    }
+
     /// The best tag sequence (tag ids, see [`TAGS`]).
     pub fn tag_ids(&self, tokens: &[Token]) -> Vec<usize> {
-        let feats = features(tokens);
-        let em = self.emissions(&feats);
+        let em = self.word_cached_emissions(tokens);
         viterbi(&em, tokens, &self.trans)
     }
 
     /// Tag the tokens of one document: PERS, LOC and ORG spans in token order.
     pub fn tag(&self, tokens: &[Token]) -> Vec<Span> {
-        let feats = features(tokens);
-        let em = self.emissions(&feats);
+        let em = self.word_cached_emissions(tokens);
         let tags = viterbi(&em, tokens, &self.trans);
         let mut out = Vec::new();
         let mut i = 0;
@@ -903,6 +1078,7 @@ fn best(s: &[i32; NT]) -> (usize, i32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     #[test]
     fn stem_hashes_agree_with_clitic_splits() {
@@ -932,6 +1108,62 @@ mod tests {
             let mut got = [(0u64, 0usize); 4];
             let k = stem_hashes(w, w.chars().count(), &mut got);
             assert_eq!(&got[..k], &want[..], "{w}");
+        }
+    }
+
+    /// The word cache is an optimization only: it gives the scores of the
+    /// materialized features, sentence breaks, regions and word repeats included.
+    #[test]
+    fn word_cached_emissions_equal_the_feature_sums() {
+        let t = Tagger::builtin();
+        let nz = Normalizer::matching();
+        let texts = [
+            "وقال الرئيس المصري حسني مبارك في القاهرة إن الاتحاد الأوروبي يدعم المفاوضات.",
+            "التقى وزير الخارجية. وزير الخارجية! ثم، في بيروت؛ وللعراق بالعراق فالعراق",
+            "a b c 123 ، . ؟ x",
+            "كلمة",
+            "",
+        ];
+        for text in texts {
+            let nt = nz.normalize(text);
+            let half = nt.chars.len() / 2;
+            for regions in [
+                vec![(0, nt.chars.len())],
+                vec![(0, half), (half, nt.chars.len())],
+            ] {
+                let toks = tokenize(&nt, &regions).tokens;
+                // twice: the second run reads every word from the cache
+                for _ in 0..2 {
+                    assert_eq!(
+                        t.word_cached_emissions(&toks),
+                        t.emissions(&features(&toks)),
+                        "{text}"
+                    );
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The same, for arbitrary sequences of news words, letters and punctuation.
+        #[test]
+        fn word_cached_emissions_equal_the_feature_sums_for_any_text(
+            words in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(vec![
+                        "الرئيس", "وزير", "محمد", "بن", "سلمان", "في", "بيروت", "،", ".",
+                        "\n\n", "وللعراق", "الأسد", "ل", "و", "!", "2024",
+                    ]).prop_map(String::from),
+                    "[\u{0621}-\u{064A}a-z0-9 ]{1,6}",
+                ],
+                0..60,
+            )
+        ) {
+            let text = words.join(" ");
+            let nt = Normalizer::matching().normalize(&text);
+            let toks = tokenize(&nt, &[(0, nt.chars.len())]).tokens;
+            let t = Tagger::builtin();
+            proptest::prop_assert_eq!(t.word_cached_emissions(&toks), t.emissions(&features(&toks)));
         }
     }
 
