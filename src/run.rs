@@ -267,50 +267,55 @@ fn run_analyze(c: Config) -> i32 {
             Ok(src) => reader.read_source(&src, emit),
         });
     };
-    let result = pipeline(
-        &engine,
-        &c.fields,
-        worker_count(c.jobs),
+    let workers = Workers {
+        engine: &engine,
+        fields: &c.fields,
+        select: &c.select,
+        jobs: worker_count(c.jobs),
         ndjson,
-        &c.select,
-        produce,
-        &mut |outcome| {
-            progress.tick(&outcome);
-            match outcome {
-                Outcome::Skipped { .. } => Ok(()),
-                Outcome::Document { doc, line, .. } => {
-                    documents += 1;
-                    events += doc.events.len();
-                    if keep_corpus {
-                        corpus.add(&doc);
-                    }
-                    if ndjson {
-                        sink.writer().write_all(&line)
-                    } else {
-                        printer.document(sink.writer(), &doc)
-                    }
+        keep_docs: keep_corpus || !ndjson,
+        batch: 64,
+    };
+    let result = pipeline(&workers, produce, &mut |outcome| {
+        progress.tick(&outcome);
+        match outcome {
+            Outcome::Skipped { .. } => Ok(()),
+            Outcome::Document {
+                doc,
+                line,
+                events: n,
+                ..
+            } => {
+                documents += 1;
+                events += n;
+                if let (true, Some(doc)) = (keep_corpus, &doc) {
+                    corpus.add(doc);
                 }
-                Outcome::Failure(f) => {
-                    failed = true;
-                    if !c.quiet {
-                        progress.clear();
-                        eprintln!("analyze: {}: {}", f.file, f.error);
-                    }
-                    if ndjson {
-                        write_failure_line(sink.writer(), &f)
-                    } else {
-                        printer.failure(
-                            sink.writer(),
-                            &InputFailure {
-                                file: f.file,
-                                error: f.error,
-                            },
-                        )
-                    }
+                match doc {
+                    Some(doc) if !ndjson => printer.document(sink.writer(), &doc),
+                    _ => sink.writer().write_all(&line),
                 }
             }
-        },
-    );
+            Outcome::Failure(f) => {
+                failed = true;
+                if !c.quiet {
+                    progress.clear();
+                    eprintln!("analyze: {}: {}", f.file, f.error);
+                }
+                if ndjson {
+                    write_failure_line(sink.writer(), &f)
+                } else {
+                    printer.failure(
+                        sink.writer(),
+                        &InputFailure {
+                            file: f.file,
+                            error: f.error,
+                        },
+                    )
+                }
+            }
+        }
+    });
     progress.clear();
     let result = result.and_then(|()| printer.finish(sink.writer(), &corpus));
     match result {
@@ -386,27 +391,30 @@ fn run_mapper(m: MapperConfig) -> i32 {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let result = pipeline(
-        &engine,
-        &m.fields,
-        worker_count(m.jobs),
-        true,
-        &crate::select::Selection::default(),
-        produce,
-        &mut |outcome| {
-            match outcome {
-                Outcome::Skipped { .. } => {}
-                Outcome::Document { line, .. } => out.write_all(&line)?,
-                Outcome::Failure(f) => {
-                    if !m.quiet {
-                        eprintln!("analyze: {}: {}", f.file, f.error);
-                    }
-                    write_failure_line(&mut out, &f)?;
+    let select = crate::select::Selection::default();
+    let workers = Workers {
+        engine: &engine,
+        fields: &m.fields,
+        select: &select,
+        jobs: worker_count(m.jobs),
+        ndjson: true,
+        keep_docs: false,
+        // one line in, one line out, at once
+        batch: 1,
+    };
+    let result = pipeline(&workers, produce, &mut |outcome| {
+        match outcome {
+            Outcome::Skipped { .. } => {}
+            Outcome::Document { line, .. } => out.write_all(&line)?,
+            Outcome::Failure(f) => {
+                if !m.quiet {
+                    eprintln!("analyze: {}: {}", f.file, f.error);
                 }
+                write_failure_line(&mut out, &f)?;
             }
-            out.flush()
-        },
-    );
+        }
+        out.flush()
+    });
     match result {
         Ok(()) => EXIT_OK,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
@@ -434,7 +442,11 @@ pub struct RecordFailure {
 /// What the workers hand back for one unit.
 pub enum Outcome {
     Document {
-        doc: Box<Document>,
+        /// The analysis, when the consumer needs it (not for plain NDJSON
+        /// runs: the worker drops it there, the line is all that is printed).
+        doc: Option<Box<Document>>,
+        /// Number of events found (kept for `--fail-on` without the document).
+        events: usize,
         /// The NDJSON line, when the run prints NDJSON.
         line: Vec<u8>,
         /// Input bytes the record came from.
@@ -460,55 +472,72 @@ fn unit_bytes(u: &Unit) -> usize {
     }
 }
 
-/// Analyze one unit on a worker; a panic becomes a failure of that record.
-fn work(
-    engine: &Engine,
-    fields: &FieldNames,
-    ndjson: bool,
-    select: &crate::select::Selection,
-    unit: Unit,
-) -> Outcome {
-    let file = unit.file.clone();
-    let line = unit.line;
-    let record = (unit.record > 0).then_some(unit.record);
-    let bytes = unit_bytes(&unit);
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        analyze_unit(engine, fields, unit)
-    }))
-    .unwrap_or_else(|_| {
-        Err("internal error while analyzing this record (please report it)".into())
-    });
-    match result.map(|doc| select.apply(doc)) {
-        Ok(None) => Outcome::Skipped { file },
-        Ok(Some(doc)) => {
-            let mut out = Vec::new();
-            if ndjson {
-                let mut p = NdjsonPrinter {
-                    corpus_line: false,
-                    only: select.only,
-                };
-                if let Err(e) = p.document(&mut out, &doc) {
-                    return Outcome::Failure(RecordFailure {
-                        file,
-                        line,
-                        record,
-                        error: format!("cannot serialize the document: {e}"),
-                    });
+/// What the workers do: analyze with `engine`, keep or drop documents,
+/// and how many units travel together between threads.
+pub struct Workers<'a> {
+    pub engine: &'a Engine,
+    pub fields: &'a FieldNames,
+    pub select: &'a crate::select::Selection,
+    pub jobs: usize,
+    /// Serialize each document as an NDJSON line on the worker.
+    pub ndjson: bool,
+    /// Hand the documents to the consumer (printers other than NDJSON, the
+    /// corpus summary); otherwise they are dropped on the worker.
+    pub keep_docs: bool,
+    /// Units per batch: many amortize the hand-offs between threads; 1
+    /// passes each unit on at once (the streaming mapper).
+    pub batch: usize,
+}
+
+/// Input bytes after which a batch is sent even if it has fewer units.
+const BATCH_BYTES: usize = 1 << 20;
+
+impl Workers<'_> {
+    /// Analyze one unit; a panic becomes a failure of that record.
+    fn work(&self, unit: Unit) -> Outcome {
+        let file = unit.file.clone();
+        let line = unit.line;
+        let record = (unit.record > 0).then_some(unit.record);
+        let bytes = unit_bytes(&unit);
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            analyze_unit(self.engine, self.fields, unit)
+        }))
+        .unwrap_or_else(|_| {
+            Err("internal error while analyzing this record (please report it)".into())
+        });
+        match result.map(|doc| self.select.apply(doc)) {
+            Ok(None) => Outcome::Skipped { file },
+            Ok(Some(doc)) => {
+                let mut out = Vec::new();
+                if self.ndjson {
+                    let mut p = NdjsonPrinter {
+                        corpus_line: false,
+                        only: self.select.only,
+                    };
+                    if let Err(e) = p.document(&mut out, &doc) {
+                        return Outcome::Failure(RecordFailure {
+                            file,
+                            line,
+                            record,
+                            error: format!("cannot serialize the document: {e}"),
+                        });
+                    }
+                }
+                Outcome::Document {
+                    events: doc.events.len(),
+                    doc: self.keep_docs.then(|| Box::new(doc)),
+                    line: out,
+                    bytes,
+                    file,
                 }
             }
-            Outcome::Document {
-                doc: Box::new(doc),
-                line: out,
-                bytes,
+            Err(error) => Outcome::Failure(RecordFailure {
                 file,
-            }
+                line,
+                record,
+                error,
+            }),
         }
-        Err(error) => Outcome::Failure(RecordFailure {
-            file,
-            line,
-            record,
-            error,
-        }),
     }
 }
 
@@ -549,37 +578,55 @@ impl Window {
     }
 }
 
-/// Run `produce` on a reader thread, analyze its units on `jobs` workers,
-/// and hand the outcomes to `consume` in input order on this thread.
-/// Stops reading at the first error of `consume`, and returns it.
+/// Run `produce` on a reader thread, analyze its units on the workers in
+/// batches, and hand the outcomes to `consume` in input order on this
+/// thread. Stops reading at the first error of `consume`, and returns it.
 pub fn pipeline<P>(
-    engine: &Engine,
-    fields: &FieldNames,
-    jobs: usize,
-    ndjson: bool,
-    select: &crate::select::Selection,
+    workers: &Workers,
     produce: P,
     consume: &mut dyn FnMut(Outcome) -> io::Result<()>,
 ) -> io::Result<()>
 where
     P: FnOnce(&mut dyn FnMut(Unit) -> bool) + Send,
 {
-    let jobs = jobs.max(1);
-    let window = Window::new(16 * jobs as u64 + 16);
-    let (work_tx, work_rx) = mpsc::channel::<(u64, Unit)>();
+    let jobs = workers.jobs.max(1);
+    let batch_units = workers.batch.max(1);
+    // batches in flight: enough to keep every worker busy, few enough to bound memory
+    let window = Window::new(if batch_units == 1 {
+        16 * jobs as u64 + 16
+    } else {
+        2 * jobs as u64 + 2
+    });
+    let (work_tx, work_rx) = mpsc::channel::<(u64, Vec<Unit>)>();
     let work_rx = Mutex::new(work_rx);
-    let (done_tx, done_rx) = mpsc::channel::<(u64, Outcome)>();
+    let (done_tx, done_rx) = mpsc::channel::<(u64, Vec<Outcome>)>();
     std::thread::scope(|s| {
         let window = &window;
         s.spawn(move || {
             let mut seq = 0u64;
-            produce(&mut |unit| {
-                if !window.wait_turn(seq) || work_tx.send((seq, unit)).is_err() {
+            let mut batch = Vec::with_capacity(batch_units);
+            let mut bytes = 0;
+            let mut send = |batch: &mut Vec<Unit>, bytes: &mut usize| {
+                *bytes = 0;
+                let full = std::mem::replace(batch, Vec::with_capacity(batch_units));
+                if !window.wait_turn(seq) || work_tx.send((seq, full)).is_err() {
                     return false;
                 }
                 seq += 1;
                 true
+            };
+            let mut going = true;
+            produce(&mut |unit| {
+                bytes += unit_bytes(&unit);
+                batch.push(unit);
+                if batch.len() >= batch_units || bytes >= BATCH_BYTES {
+                    going = send(&mut batch, &mut bytes);
+                }
+                going
             });
+            if going && !batch.is_empty() {
+                send(&mut batch, &mut bytes);
+            }
             drop(work_tx);
         });
         for _ in 0..jobs {
@@ -587,27 +634,27 @@ where
             let work_rx = &work_rx;
             s.spawn(move || loop {
                 let next = work_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
-                let Ok((seq, unit)) = next else { break };
-                if done_tx
-                    .send((seq, work(engine, fields, ndjson, select, unit)))
-                    .is_err()
-                {
+                let Ok((seq, units)) = next else { break };
+                let outcomes = units.into_iter().map(|u| workers.work(u)).collect();
+                if done_tx.send((seq, outcomes)).is_err() {
                     break;
                 }
             });
         }
         drop(done_tx);
-        let mut pending: BTreeMap<u64, Outcome> = BTreeMap::new();
+        let mut pending: BTreeMap<u64, Vec<Outcome>> = BTreeMap::new();
         let mut next = 0u64;
         let mut result = Ok(());
-        for (seq, outcome) in done_rx.iter() {
-            pending.insert(seq, outcome);
-            while let Some(o) = pending.remove(&next) {
+        for (seq, outcomes) in done_rx.iter() {
+            pending.insert(seq, outcomes);
+            while let Some(batch) = pending.remove(&next) {
                 next += 1;
-                if result.is_ok() {
-                    result = consume(o);
-                    if result.is_err() {
-                        window.stop();
+                for o in batch {
+                    if result.is_ok() {
+                        result = consume(o);
+                        if result.is_err() {
+                            window.stop();
+                        }
                     }
                 }
             }

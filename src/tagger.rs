@@ -560,18 +560,14 @@ pub fn features(tokens: &[Token]) -> Features {
 // ---------------------------------------------------------------------------
 // Model
 
-/// One entry of the weight table: a feature id (0: empty) and its weight
-/// per tag, together so that a lookup touches one cache line.
-#[derive(Clone, Copy, Default)]
-struct Slot {
-    key: u32,
-    w: [i16; NT],
-}
-
 /// A loaded model.
 pub struct Tagger {
-    /// Open-addressing table: key 0 is empty.
-    slots: Vec<Slot>,
+    /// Open-addressing table of feature ids (0: empty). The keys are apart
+    /// from the weights: most features looked up are absent, and the keys
+    /// alone (4 bytes a slot) stay in the processor's cache.
+    keys: Vec<u32>,
+    /// The weights per tag of the feature in the same slot of `keys`.
+    weights: Vec<[i16; NT]>,
     mask: usize,
     /// `trans[a][b]`: a previous tag (NT = start), b this tag.
     trans: [[i32; NT]; NT + 1],
@@ -691,14 +687,14 @@ struct WordScores {
 
 /// A direct-mapped per-thread cache of [`WordScores`], keyed by the word's
 /// 64-bit hash (the hash the features themselves use for the word). Bounded
-/// (about 6 MB per thread) and cleared when another model uses it, so it
+/// (about 13 MB per thread) and cleared when another model uses it, so it
 /// only ever saves work: results are the same with or without it.
 struct WordCache {
     owner: u64,
     slots: Vec<Option<WordScores>>,
 }
 
-const WORD_CACHE_BITS: u32 = 15;
+const WORD_CACHE_BITS: u32 = 16;
 
 impl WordCache {
     fn prepare(&mut self, owner: u64) {
@@ -709,8 +705,13 @@ impl WordCache {
     }
 
     #[inline]
+    fn slot(word: u64) -> usize {
+        (mix(word) >> (64 - WORD_CACHE_BITS)) as usize
+    }
+
+    #[inline]
     fn get(&mut self, word: u64, make: impl FnOnce() -> WordScores) -> WordScores {
-        let slot = &mut self.slots[(mix(word) >> (64 - WORD_CACHE_BITS)) as usize];
+        let slot = &mut self.slots[Self::slot(word)];
         match slot {
             Some(ws) if ws.word == word => *ws,
             _ => {
@@ -771,9 +772,10 @@ impl Tagger {
                 *w = r.i16()? as i32;
             }
         }
-        // load factor at most 0.8, mostly near 0.5: 24-byte slots, about 1.5 MB for 35k features
+        // load factor at most 0.8, mostly near 0.5: 256 KB of keys for 35k features
         let cap = (n + n / 4).next_power_of_two().max(16);
-        let mut slots = vec![Slot::default(); cap];
+        let mut keys = vec![0u32; cap];
+        let mut weights = vec![[0i16; NT]; cap];
         let mask = cap - 1;
         let mut prev = 0u32;
         for k in 0..n {
@@ -793,16 +795,18 @@ impl Tagger {
                 }
             }
             let mut s = id as usize & mask;
-            while slots[s].key != 0 {
+            while keys[s] != 0 {
                 s = (s + 1) & mask;
             }
-            slots[s] = Slot { key: id, w };
+            keys[s] = id;
+            weights[s] = w;
         }
         if r.at != body.len() {
             return Err(bad("trailing bytes"));
         }
         Ok(Tagger {
-            slots,
+            keys,
+            weights,
             mask,
             trans,
             scale,
@@ -819,11 +823,11 @@ impl Tagger {
     fn lookup(&self, id: u32) -> Option<&[i16; NT]> {
         let mut s = id as usize & self.mask;
         loop {
-            let slot = &self.slots[s];
-            if slot.key == id {
-                return Some(&slot.w);
+            let key = self.keys[s];
+            if key == id {
+                return Some(&self.weights[s]);
             }
-            if slot.key == 0 {
+            if key == 0 {
                 return None;
             }
             s = (s + 1) & self.mask;
@@ -899,10 +903,9 @@ impl Tagger {
         WORD_CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             cache.prepare(self.id);
+            let hashes: Vec<u64> = tokens.iter().map(|t| fnv(t.text.as_bytes())).collect();
             for (i, tok) in tokens.iter().enumerate() {
-                let ws = cache.get(fnv(tok.text.as_bytes()), || {
-                    self.word_scores(flags, &tok.text)
-                });
+                let ws = cache.get(hashes[i], || self.word_scores(flags, &tok.text));
                 add_all(&mut em[i], &ws.own);
                 for (k, (t, d)) in NEIGHBOURS.into_iter().enumerate() {
                     // token j = i - d sees this word at offset d
