@@ -576,6 +576,9 @@ pub struct Tagger {
     n_features: usize,
     /// Identity of this model for the per-thread word cache.
     id: u64,
+    /// The scores of each [`NEIGHBOURS`] template when that neighbour lies
+    /// outside the segment (sequence start or end).
+    outside: [[i32; NT]; 4],
 }
 
 /// Why a model file is refused.
@@ -804,7 +807,7 @@ impl Tagger {
         if r.at != body.len() {
             return Err(bad("trailing bytes"));
         }
-        Ok(Tagger {
+        let mut t = Tagger {
             keys,
             weights,
             mask,
@@ -812,7 +815,14 @@ impl Tagger {
             scale,
             n_features: n,
             id: NEXT_TAGGER_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-        })
+            outside: [[0; NT]; 4],
+        };
+        for (k, (tpl, d)) in NEIGHBOURS.into_iter().enumerate() {
+            let mut e = [0; NT];
+            t.add(&mut e, fid(tpl, if d < 0 { BOS } else { EOS }));
+            t.outside[k] = e;
+        }
+        Ok(t)
     }
 
     pub fn n_features(&self) -> usize {
@@ -907,7 +917,7 @@ impl Tagger {
             for (i, tok) in tokens.iter().enumerate() {
                 let ws = cache.get(hashes[i], || self.word_scores(flags, &tok.text));
                 add_all(&mut em[i], &ws.own);
-                for (k, (t, d)) in NEIGHBOURS.into_iter().enumerate() {
+                for (k, (_, d)) in NEIGHBOURS.into_iter().enumerate() {
                     // token j = i - d sees this word at offset d
                     let j = i as isize - d;
                     if j >= 0 && (j as usize) < n && seg[j as usize] == seg[i] {
@@ -916,7 +926,7 @@ impl Tagger {
                     // this token's own neighbour at offset d lies outside its segment
                     let o = i as isize + d;
                     if o < 0 || o as usize >= n || seg[o as usize] != seg[i] {
-                        self.add(&mut em[i], fid(t, if d < 0 { BOS } else { EOS }));
+                        add_all(&mut em[i], &self.outside[k]);
                     }
                 }
                 infos.push(TokInfo {
