@@ -330,10 +330,14 @@ fn boilerplate_kind(n: &str, words: usize, mostly_arabic: bool) -> Option<Boiler
     use BoilerplateKind::*;
     // every Latin pattern below has ASCII letters: most Arabic lines have none
     let latin_text = n.bytes().any(|b| b.is_ascii_alphabetic());
-    if n.contains("ملفات تعريف الارتباط")
-        || n.contains("الكوكيز")
-        || (latin_text && n.contains("cookie"))
-    {
+    // the Arabic patterns are looked for in every paragraph: vectorized searchers
+    static ARABIC: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+        std::sync::LazyLock::new(|| {
+            ["ملفات تعريف الارتباط", "الكوكيز", "جميع الحقوق محفوظه"]
+                .map(memchr::memmem::Finder::new)
+        });
+    let has = |k: usize| ARABIC[k].find(n.as_bytes()).is_some();
+    if has(0) || has(1) || (latin_text && n.contains("cookie")) {
         return Some(CookieNotice);
     }
     // longer than every pattern the letters are compared with
@@ -364,7 +368,7 @@ fn boilerplate_kind(n: &str, words: usize, mostly_arabic: bool) -> Option<Boiler
             || n.contains("designed by")
             || n.contains("all rights reserved")
             || n.starts_with("copyright")))
-        || n.contains("جميع الحقوق محفوظه")
+        || has(2)
         || n.contains('©')
     {
         return Some(Footer);

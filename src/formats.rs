@@ -838,11 +838,16 @@ fn json_record(
 /// The inner markup of the first `<TAG>…</TAG>` element named in `tags`.
 fn element<'a>(doc: &'a str, tags: &[&str]) -> Option<&'a str> {
     for tag in tags {
-        let open = format!("<{tag}");
         let close = format!("</{tag}>");
         let mut from = 0;
-        while let Some(i) = doc[from..].find(&open) {
-            let at = from + i + open.len();
+        // every '<' (a fast byte search), then the tag name after it
+        while let Some(i) = doc[from..].find('<') {
+            let lt = from + i;
+            if !doc[lt + 1..].starts_with(tag) {
+                from = lt + 1;
+                continue;
+            }
+            let at = lt + 1 + tag.len();
             // `<TAG>` or `<TAG attr="...">`, not `<TAGLONGER>`
             match doc[at..].chars().next() {
                 Some('>') | Some(' ') | Some('\t') | Some('\n') => {
