@@ -764,6 +764,38 @@ impl Progress {
 
 /// Where output goes. A file is written to a temporary sibling and renamed
 /// on success, so a failed run never leaves a half-written file.
+/// The temporary file of the output being written, removed if the run is
+/// interrupted (SIGINT, SIGTERM, SIGHUP) so that nothing is left behind.
+static PENDING_OUTPUT: Mutex<Option<std::path::PathBuf>> = Mutex::new(None);
+
+/// Exit code of a run ended by a signal (128 + SIGINT, as shells report it).
+pub const EXIT_INTERRUPTED: i32 = 130;
+
+/// On the first interruption: remove the pending temporary output, exit.
+fn remove_output_on_interrupt() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let installed = ctrlc::set_handler(|| {
+            let pending = PENDING_OUTPUT
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .take();
+            if let Some(p) = pending {
+                let _ = std::fs::remove_file(p);
+            }
+            eprintln!("analyze: interrupted");
+            std::process::exit(EXIT_INTERRUPTED);
+        });
+        if let Err(e) = installed {
+            eprintln!("analyze: warning: cannot handle interruptions: {e}");
+        }
+    });
+}
+
+fn set_pending_output(p: Option<std::path::PathBuf>) {
+    *PENDING_OUTPUT.lock().unwrap_or_else(|e| e.into_inner()) = p;
+}
+
 enum Sink {
     Stdout(io::BufWriter<io::Stdout>),
     File {
@@ -791,6 +823,8 @@ impl Sink {
                     .map_err(|e| {
                         format!("{p}: cannot create output: {}", crate::input::io_reason(&e))
                     })?;
+                remove_output_on_interrupt();
+                set_pending_output(Some(tmp.path().to_path_buf()));
                 Ok(Sink::File {
                     tmp: io::BufWriter::new(tmp),
                     path: p.to_string(),
@@ -813,9 +847,12 @@ impl Sink {
                 let f = tmp
                     .into_inner()
                     .map_err(|e| format!("{path}: {}", e.error()))?;
-                f.persist(&path)
-                    .map_err(|e| format!("{path}: {}", e.error))?;
-                Ok(())
+                // hold the registry while renaming: an interruption now waits, then
+                // finds nothing to remove (renamed) or the file still temporary
+                let mut pending = PENDING_OUTPUT.lock().unwrap_or_else(|e| e.into_inner());
+                let persisted = f.persist(&path).map_err(|e| format!("{path}: {}", e.error));
+                *pending = None;
+                persisted.map(|_| ())
             }
         }
     }
