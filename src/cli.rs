@@ -34,8 +34,9 @@ Examples:
 
 Exit codes: 0 all inputs analyzed; 1 some inputs or records could not be read,
 decoded or parsed (they are reported on stderr and in the output's errors);
-2 usage error; 3 a --fail-on condition holds (before 1). `analyze map` exits 0
-when only records failed.";
+2 usage error; 3 a --fail-on condition holds (before 1); 130 interrupted
+(SIGINT, SIGTERM or SIGHUP: the -o file is not written, its temporary file is
+removed). `analyze map` exits 0 when only records failed.";
 
 /// Analyze Arabic news articles: people, countries, places, organizations and
 /// diplomatic events, as JSON.
@@ -49,7 +50,7 @@ pub struct Cli {
     /// recursively, in sorted order; .gz, .zip, .tar and .tar.gz are read
     /// directly); `-` reads standard input.
     #[arg(value_name = "PATH")]
-    pub paths: Vec<String>,
+    pub paths: Vec<std::path::PathBuf>,
 
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Json)]
@@ -57,7 +58,7 @@ pub struct Cli {
 
     /// Write the output to FILE (atomically: a failed run leaves no partial file).
     #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<String>,
+    pub output: Option<std::path::PathBuf>,
 
     /// Pretty-print JSON (the default when writing to a terminal).
     #[arg(long, conflicts_with = "compact")]
@@ -436,7 +437,7 @@ impl Cli {
             ColorArg::Never => false,
             ColorArg::Auto => {
                 stdout_is_terminal
-                    && matches!(self.output.as_deref(), None | Some("-"))
+                    && self.output.as_deref().is_none_or(|o| o.as_os_str() == "-")
                     && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             }
         };

@@ -276,6 +276,22 @@ impl Reader {
     fn read_article(&self, name: &str, reader: &mut dyn BufRead, emit: &mut Emit) -> bool {
         let mut bytes = Vec::new();
         match reader.take(self.limit()).read_to_end(&mut bytes) {
+            Ok(_) if self.max_bytes > 0 && bytes.len() > self.max_bytes => {
+                // over the limit: free what was read, count the rest to say how large it is
+                let read = bytes.len() as u64;
+                drop(bytes);
+                let size = match io::copy(reader, &mut io::sink()) {
+                    Ok(rest) => format!("{} bytes", read + rest),
+                    Err(_) => format!("more than {} bytes", self.max_bytes),
+                };
+                emit(failed(
+                    name,
+                    format!(
+                        "document of {size} exceeds the limit of {} bytes (--max-bytes)",
+                        self.max_bytes
+                    ),
+                ))
+            }
             Ok(_) => emit(Unit {
                 file: name.to_string(),
                 record: 0,

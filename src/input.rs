@@ -96,7 +96,7 @@ pub type Discovered = Result<Source, InputError>;
 ///
 /// A path given explicitly as a file is always taken, whatever its
 /// extension; the filter applies to files found inside directories.
-pub fn discover(paths: &[String], filter: &FileFilter) -> Vec<Discovered> {
+pub fn discover(paths: &[PathBuf], filter: &FileFilter) -> Vec<Discovered> {
     let mut out = Vec::new();
     discover_each(paths, filter, &mut |d| {
         out.push(d);
@@ -108,25 +108,26 @@ pub fn discover(paths: &[String], filter: &FileFilter) -> Vec<Discovered> {
 /// Like [`discover`], but hands each item over as it is found, so a walk of
 /// a huge tree needs no memory per file. `visit` returns false to stop.
 pub fn discover_each(
-    paths: &[String],
+    paths: &[PathBuf],
     filter: &FileFilter,
     visit: &mut dyn FnMut(Discovered) -> bool,
 ) {
-    for p in paths {
-        if p == "-" {
+    for path in paths {
+        if path.as_os_str() == "-" {
             if !visit(Ok(Source::Stdin)) {
                 return;
             }
             continue;
         }
-        let path = PathBuf::from(p);
-        let go_on = match std::fs::metadata(&path) {
+        // named as given, a name that is not UTF-8 shown with U+FFFD
+        let p = path.to_string_lossy().into_owned();
+        let go_on = match std::fs::metadata(path) {
             Err(e) => visit(Err(InputError {
                 file: p.clone(),
                 error: io_reason(&e),
             })),
-            Ok(m) if m.is_file() => visit(Ok(Source::File(path))),
-            Ok(m) if m.is_dir() => walk_dir(&path, filter, visit),
+            Ok(m) if m.is_file() => visit(Ok(Source::File(path.clone()))),
+            Ok(m) if m.is_dir() => walk_dir(path, filter, visit),
             Ok(_) => visit(Err(InputError {
                 file: p.clone(),
                 error: "not a regular file or directory".into(),
@@ -217,7 +218,7 @@ mod tests {
         for f in ["b.txt", "a.txt", "c.json", "noext", "sub/z.txt"] {
             std::fs::write(d.join(f), "نص").unwrap();
         }
-        let got: Vec<String> = discover(&[d.to_string_lossy().into_owned()], &FileFilter::TextLike)
+        let got: Vec<String> = discover(&[d.to_path_buf()], &FileFilter::TextLike)
             .into_iter()
             .map(|r| {
                 let Source::File(p) = r.unwrap() else {

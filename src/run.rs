@@ -25,10 +25,10 @@ use std::time::{Duration, Instant};
 /// A ready analysis configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
-    pub paths: Vec<String>,
+    pub paths: Vec<std::path::PathBuf>,
     pub filter: FileFilter,
     pub format: Format,
-    pub output: Option<String>,
+    pub output: Option<std::path::PathBuf>,
     pub pretty: bool,
     pub encoding: Option<&'static encoding_rs::Encoding>,
     pub lexicons: Vec<String>,
@@ -696,7 +696,7 @@ impl Progress {
     }
 
     /// Add up the input sizes on a background thread, for the ETA.
-    fn measure_total(&self, paths: &[String], filter: &FileFilter) {
+    fn measure_total(&self, paths: &[std::path::PathBuf], filter: &FileFilter) {
         let (paths, filter) = (paths.to_vec(), filter.clone());
         let (total, known) = (self.total.clone(), self.total_known.clone());
         std::thread::spawn(move || {
@@ -800,19 +800,20 @@ enum Sink {
     Stdout(io::BufWriter<io::Stdout>),
     File {
         tmp: io::BufWriter<tempfile::NamedTempFile>,
-        path: String,
+        path: std::path::PathBuf,
     },
 }
 
 impl Sink {
-    fn open(path: Option<&str>) -> Result<Sink, String> {
+    fn open(path: Option<&std::path::Path>) -> Result<Sink, String> {
         match path {
-            None | Some("-") => Ok(Sink::Stdout(io::BufWriter::with_capacity(
+            None => Ok(Sink::Stdout(io::BufWriter::with_capacity(
                 1 << 16,
                 io::stdout(),
             ))),
+            Some(p) if p.as_os_str() == "-" => Sink::open(None),
             Some(p) => {
-                let dir = std::path::Path::new(p)
+                let dir = p
                     .parent()
                     .filter(|d| !d.as_os_str().is_empty())
                     .unwrap_or(std::path::Path::new("."));
@@ -821,13 +822,14 @@ impl Sink {
                     .suffix(".tmp")
                     .tempfile_in(dir)
                     .map_err(|e| {
+                        let p = p.display();
                         format!("{p}: cannot create output: {}", crate::input::io_reason(&e))
                     })?;
                 remove_output_on_interrupt();
                 set_pending_output(Some(tmp.path().to_path_buf()));
                 Ok(Sink::File {
                     tmp: io::BufWriter::new(tmp),
-                    path: p.to_string(),
+                    path: p.to_path_buf(),
                 })
             }
         }
@@ -844,13 +846,16 @@ impl Sink {
         match self {
             Sink::Stdout(mut w) => w.flush().map_err(|e| format!("writing output: {e}")),
             Sink::File { tmp, path } => {
+                let shown = path.display();
                 let f = tmp
                     .into_inner()
-                    .map_err(|e| format!("{path}: {}", e.error()))?;
+                    .map_err(|e| format!("{shown}: {}", e.error()))?;
                 // hold the registry while renaming: an interruption now waits, then
                 // finds nothing to remove (renamed) or the file still temporary
                 let mut pending = PENDING_OUTPUT.lock().unwrap_or_else(|e| e.into_inner());
-                let persisted = f.persist(&path).map_err(|e| format!("{path}: {}", e.error));
+                let persisted = f
+                    .persist(&path)
+                    .map_err(|e| format!("{shown}: {}", e.error));
                 *pending = None;
                 persisted.map(|_| ())
             }

@@ -125,7 +125,8 @@ fn whitespace_only_is_an_empty_document() {
 }
 
 /// 200 MB on one line: over the default `--max-bytes` (64 MiB), so it is
-/// refused with one clear line, without reading it whole into the analyzer.
+/// refused with one clear line that says its real size, without reading it
+/// whole into the analyzer.
 #[test]
 fn huge_single_line_file_is_refused_over_the_limit() {
     let dir = tempfile::tempdir().unwrap();
@@ -142,7 +143,12 @@ fn huge_single_line_file_is_refused_over_the_limit() {
         }
         w.flush().unwrap();
     }
-    fails_alone(dir.path(), &path, "exceeds the limit");
+    let size = std::fs::metadata(&path).unwrap().len();
+    fails_alone(
+        dir.path(),
+        &path,
+        &format!("document of {size} bytes exceeds the limit of 67108864 bytes"),
+    );
 }
 
 /// A long single line that is analyzed: one run-on sentence of entities and
@@ -440,14 +446,10 @@ fn non_utf8_file_name_in_a_directory_is_analyzed() {
         .ends_with("caf\u{fffd}-\u{fffd}.txt"));
 }
 
-/// The same file named on the command line. Fails today: clap takes the
-/// paths as `String`, so a non-UTF-8 argument is a usage error ("invalid
-/// UTF-8 was detected in one or more arguments", exit 2) that does not
-/// name the file. Needs `paths: Vec<PathBuf>` in src/cli.rs (see the
-/// issue 7 report).
+/// The same file named on the command line: analyzed, its name shown with
+/// U+FFFD where it is not UTF-8.
 #[cfg(target_os = "linux")]
 #[test]
-#[ignore = "src/cli.rs takes paths as String: a non-UTF-8 argument is a usage error"]
 fn non_utf8_file_name_given_explicitly_is_analyzed() {
     use std::os::unix::ffi::OsStrExt;
     let dir = tempfile::tempdir().unwrap();
@@ -455,6 +457,45 @@ fn non_utf8_file_name_given_explicitly_is_analyzed() {
     std::fs::write(&p, ARTICLE).unwrap();
     let d = analyzed(&p);
     assert!(d["file"].as_str().unwrap().ends_with("caf\u{fffd}.txt"));
+}
+
+/// A missing file whose name is not UTF-8: one error line naming it (with
+/// U+FFFD), the other file analyzed, exit 1.
+#[cfg(target_os = "linux")]
+#[test]
+fn missing_non_utf8_file_name_is_named_in_the_error() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "good.txt", ARTICLE.as_bytes());
+    let missing = dir
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"gone-\xe9.txt"));
+    let r = run(&[good.as_os_str(), missing.as_os_str()]);
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert_eq!(r.docs.len(), 1);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    assert!(r.stderr.contains("gone-\u{fffd}.txt"), "{}", r.stderr);
+}
+
+/// `-o` to a file whose name is not UTF-8: written there.
+#[cfg(target_os = "linux")]
+#[test]
+fn output_file_name_need_not_be_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "in.txt", ARTICLE.as_bytes());
+    let target = dir
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"out-\xe9.json"));
+    let out = analyze()
+        .arg(&input)
+        .arg("-o")
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&std::fs::read(&target).unwrap()).unwrap();
+    assert_eq!(v["documents"].as_array().unwrap().len(), 1);
 }
 
 // ---- output integrity ----
