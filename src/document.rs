@@ -160,7 +160,12 @@ pub fn structure_normalized(orig: &[char], nt: &NormalizedText) -> Structure {
     }
 
     // Related-headline lists: runs of (short line, date-only line) pairs.
-    let date_only: Vec<bool> = lines.iter().map(|l| is_date_only(&l.norm)).collect();
+    // (a date with its weekday, time and a few allowed words is short: long
+    // paragraphs are not searched for dates here)
+    let date_only: Vec<bool> = lines
+        .iter()
+        .map(|l| l.words <= DATE_LINE_MAX_WORDS && is_date_only(&l.norm))
+        .collect();
     mark_related_lists(&lines, &date_only, &mut class);
 
     // Head of the article: byline, date and headline among the first lines.
@@ -432,6 +437,9 @@ fn boilerplate_kind(n: &str, words: usize, mostly_arabic: bool) -> Option<Boiler
 }
 
 /// A line that is only a date, maybe with a weekday, a time and a label.
+/// More words than a date line ever has.
+const DATE_LINE_MAX_WORDS: usize = 24;
+
 fn is_date_only(n: &str) -> bool {
     // every date form has digits (match-normalized text has ASCII digits)
     if n.is_empty() || !n.bytes().any(|b| b.is_ascii_digit()) {

@@ -695,7 +695,12 @@ struct WordScores {
 struct WordCache {
     owner: u64,
     slots: Vec<Option<WordScores>>,
+    /// Scores of single features with few values (gaps, flag pairs), keyed
+    /// by template and raw value.
+    small: Vec<(u64, [i32; NT])>,
 }
+
+const SMALL_CACHE_BITS: u32 = 10;
 
 const WORD_CACHE_BITS: u32 = 16;
 
@@ -704,6 +709,7 @@ impl WordCache {
         if self.owner != owner || self.slots.is_empty() {
             self.owner = owner;
             self.slots = vec![None; 1 << WORD_CACHE_BITS];
+            self.small = vec![(u64::MAX, [0; NT]); 1 << SMALL_CACHE_BITS];
         }
     }
 
@@ -713,22 +719,32 @@ impl WordCache {
     }
 
     #[inline]
-    fn get(&mut self, word: u64, make: impl FnOnce() -> WordScores) -> WordScores {
+    fn get(&mut self, word: u64, make: impl FnOnce() -> WordScores) -> &WordScores {
         let slot = &mut self.slots[Self::slot(word)];
         match slot {
-            Some(ws) if ws.word == word => *ws,
-            _ => {
-                let ws = make();
-                *slot = Some(ws);
-                ws
-            }
+            Some(ws) if ws.word == word => {}
+            _ => *slot = Some(make()),
         }
+        slot.as_ref().unwrap_or_else(|| unreachable!("just filled"))
+    }
+
+    /// The scores of feature template `t` with a value whose raw form
+    /// (before hashing; under 2^48) is `raw`.
+    #[inline]
+    fn small(&mut self, t: u32, raw: u64, make: impl FnOnce() -> [i32; NT]) -> &[i32; NT] {
+        let key = (t as u64) << 48 | raw;
+        let at = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SMALL_CACHE_BITS)) as usize;
+        let slot = &mut self.small[at];
+        if slot.0 != key {
+            *slot = (key, make());
+        }
+        &slot.1
     }
 }
 
 thread_local! {
     static WORD_CACHE: std::cell::RefCell<WordCache> =
-        const { std::cell::RefCell::new(WordCache { owner: 0, slots: Vec::new() }) };
+        const { std::cell::RefCell::new(WordCache { owner: 0, slots: Vec::new(), small: Vec::new() }) };
 }
 
 static BUILTIN_MODEL: &[u8] = include_bytes!("data/tagger.model");
@@ -937,13 +953,40 @@ impl Tagger {
                 });
             }
         });
-        for i in 0..n {
-            let near = |j: usize| (seg[j] == seg[i]).then(|| &infos[j]);
-            let prev = i.checked_sub(1).and_then(near);
-            let next = (i + 1 < n).then(|| near(i + 1)).flatten();
-            let e = &mut em[i];
-            context_features(tokens, i, &infos[i], prev, next, &mut |id| self.add(e, id));
-        }
+        // the context features (as in `context_features`): word bigrams looked
+        // up, gaps and flag pairs (few values) from a small cache
+        WORD_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            for i in 0..n {
+                let near = |j: usize| (seg[j] == seg[i]).then(|| &infos[j]);
+                let prev = i.checked_sub(1).and_then(near);
+                let next = (i + 1 < n).then(|| near(i + 1)).flatten();
+                let ti = &infos[i];
+                let e = &mut em[i];
+                self.add(e, fid(21, pair(prev.map_or(BOS, |o| o.word), ti.word)));
+                self.add(e, fid(22, pair(ti.word, next.map_or(EOS, |o| o.word))));
+                let gap = gap_code(&tokens[i]);
+                let next_gap = tokens.get(i + 1).map_or(1, gap_code);
+                let pf = prev
+                    .map(|o| (o.flags | o.stem_flags) as u64)
+                    .unwrap_or(0xffff);
+                let own = (ti.flags | ti.stem_flags) as u64;
+                for (t, raw, value) in [
+                    (23, gap, gap),
+                    (24, next_gap, next_gap),
+                    (27, pf << 16 | own, pair(pf, own)),
+                ] {
+                    add_all(
+                        e,
+                        cache.small(t, raw, || {
+                            let mut x = [0; NT];
+                            self.add(&mut x, fid(t, value));
+                            x
+                        }),
+                    );
+                }
+            }
+        });
         em
     }
 
