@@ -297,7 +297,8 @@ impl Output<'_> {
 
     fn organizations(&self, ann: &Annotations) -> Vec<model::Organization> {
         let mut out: Vec<model::Organization> = Vec::new();
-        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut index: std::collections::HashMap<String, usize, crate::gazetteer::FxBuild> =
+            Default::default();
         for o in &ann.organizations {
             let m = self.mention(&o.at, None);
             // an institution is named as written (without proclitics)

@@ -11,7 +11,10 @@ use crate::gazetteer::{form_key, FxHashSet, Gazetteer, GazetteerBuilder, Hit, St
 use crate::lexicon::{Lexicon, TitleKind};
 use crate::normalize::Normalizer;
 use crate::tokenize::{Gap, Token};
-use std::collections::{HashMap, HashSet};
+/// Maps and sets keyed by small integers and words: the fast
+/// [`crate::gazetteer::FxHasher`] (nothing here iterates them for output).
+type HashMap<K, V> = std::collections::HashMap<K, V, crate::gazetteer::FxBuild>;
+type HashSet<T> = std::collections::HashSet<T, crate::gazetteer::FxBuild>;
 
 /// What a lexicon form can stand for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -651,10 +654,10 @@ fn amman_reading(ctx: &Ctx, h: &Hit<Target>, prev: &str, next: &str) -> bool {
 /// places, organizations and actors.
 fn resolve(ctx: &mut Ctx, ann: &mut Annotations) {
     let r = ctx.r;
-    let mut person_of_lex: HashMap<usize, usize> = HashMap::new();
+    let mut person_of_lex: HashMap<usize, usize> = HashMap::default();
     let items = ctx.items.clone();
     // titles: find the person or office they introduce
-    let consumed: HashSet<usize> = HashSet::new();
+    let consumed: HashSet<usize> = HashSet::default();
     for (k, (at, item)) in items.iter().enumerate() {
         match item {
             Item::Person(i, s) => {
@@ -1325,7 +1328,7 @@ fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
     };
     let touches = |f: usize, l: usize| around(l).is_some_and(|(_, b)| f <= b);
     // widen, then drop
-    let mut by_person: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_person: HashMap<usize, Vec<usize>> = HashMap::default();
     for (k, a) in ann.actors.iter().enumerate() {
         if let Some(p) = a.person {
             by_person.entry(p).or_default().push(k);
@@ -1430,7 +1433,7 @@ fn merge_people(ctx: &mut Ctx, ann: &mut Annotations) {
         }
     }
     // surnames by first letter: a document's cost stays linear in its length
-    let mut by_initial: HashMap<char, Vec<(String, usize)>> = HashMap::new();
+    let mut by_initial: HashMap<char, Vec<(String, usize)>> = HashMap::default();
     for (sname, p) in surnames {
         let list = by_initial
             .entry(sname.chars().next().unwrap_or(' '))
@@ -1483,7 +1486,7 @@ fn merge_people(ctx: &mut Ctx, ann: &mut Annotations) {
     // context people equal to (or a spelling variant of) another person
     // people with the same key are one at once; the pairwise comparison then
     // runs over distinct names only, not over every mention of a long document
-    let mut first_with: HashMap<(Option<usize>, Vec<String>), usize> = HashMap::new();
+    let mut first_with: HashMap<(Option<usize>, Vec<String>), usize> = HashMap::default();
     let mut reps: Vec<usize> = Vec::new();
     let mut target: Vec<usize> = Vec::with_capacity(ann.people.len());
     for (a, person) in ann.people.iter().enumerate() {

@@ -22,7 +22,7 @@ pub struct Token {
     /// Range in normalized chars.
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: compact_str::CompactString,
     pub sentence: usize,
     /// What separates this token from the previous one.
     pub gap: Gap,
@@ -92,7 +92,8 @@ pub fn tokenize(nt: &NormalizedText, regions: &[(usize, usize)]) -> Tokens {
                 while i < re && is_word_char(chars[i]) {
                     i += 1;
                 }
-                let text = chars_to_string(&chars[s..i]);
+                // most words fit in the string inline: no allocation per token
+                let text: compact_str::CompactString = chars[s..i].iter().collect();
                 out.tokens.push(Token {
                     start: s,
                     end: i,
