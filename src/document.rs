@@ -250,6 +250,17 @@ fn split_lines(orig: &[char], nt: &NormalizedText) -> Vec<Line> {
 
 /// The line `orig[start..end)`; `from` is where the search for its
 /// normalized range starts (lines come in order).
+/// `char::is_whitespace`, answered without the Unicode tables for ASCII
+/// and the Arabic block (most characters here).
+#[inline]
+fn is_space(c: char) -> bool {
+    match c {
+        '\u{0}'..='\u{7f}' => c.is_ascii_whitespace() || c == '\u{0b}',
+        '\u{0600}'..='\u{06ff}' => false,
+        _ => c.is_whitespace(),
+    }
+}
+
 fn make_line(
     orig: &[char],
     start: usize,
@@ -259,7 +270,7 @@ fn make_line(
 ) -> Line {
     let chars = &orig[start..end];
     let invisible = |c: &char| {
-        c.is_whitespace()
+        is_space(*c)
             || matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
     };
     let lead = chars.iter().take_while(|c| invisible(c)).count();
@@ -286,7 +297,7 @@ fn make_line(
     let mut in_word = false;
     let mut counted = false;
     for &c in &nt.chars[a..b] {
-        if c.is_whitespace() {
+        if is_space(c) {
             pending = true;
             continue;
         }
@@ -598,6 +609,13 @@ fn looks_like_headline(l: &Line) -> bool {
 mod tests {
     use super::*;
     use crate::normalize::Profile;
+
+    #[test]
+    fn fast_whitespace_test_agrees_with_unicode() {
+        for c in (0..0x3100).filter_map(char::from_u32) {
+            assert_eq!(is_space(c), c.is_whitespace(), "U+{:04X}", c as u32);
+        }
+    }
 
     fn st(text: &str) -> Structure {
         structure(text, &Normalizer::profile(Profile::Match))

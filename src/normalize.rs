@@ -403,15 +403,36 @@ impl Normalizer {
         let mut chars = Vec::with_capacity(original.len() / 2);
         let mut origin = Vec::with_capacity(original.len() / 2);
         let mut buf = Vec::with_capacity(4);
+        let mut original_len = 0;
         for (i, c) in original.chars().enumerate() {
-            buf.clear();
-            self.push_char(c, &mut buf);
-            for &n in &buf {
-                chars.push(n);
-                origin.push(i as u32);
+            original_len = i + 1;
+            let cp = c as u32;
+            // the common cases straight from the table; the rest through `push_char`
+            let one = if cp < 0x10000 {
+                match self.table[cp as usize] {
+                    SAME => Some(c),
+                    DROP => continue,
+                    MULTI => None,
+                    x => Some(char::from_u32(x).unwrap_or(c)),
+                }
+            } else {
+                None
+            };
+            match one {
+                Some(n) => {
+                    chars.push(n);
+                    origin.push(i as u32);
+                }
+                None => {
+                    buf.clear();
+                    self.push_char(c, &mut buf);
+                    for &n in &buf {
+                        chars.push(n);
+                        origin.push(i as u32);
+                    }
+                }
             }
         }
-        let original_len = original.chars().count();
         NormalizedText {
             chars,
             origin,

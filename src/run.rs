@@ -508,7 +508,8 @@ impl Workers<'_> {
         match result.map(|doc| self.select.apply(doc)) {
             Ok(None) => Outcome::Skipped { file },
             Ok(Some(doc)) => {
-                let mut out = Vec::new();
+                // a document's line is about as long as its input
+                let mut out = Vec::with_capacity(if self.ndjson { bytes + 1024 } else { 0 });
                 if self.ndjson {
                     let mut p = NdjsonPrinter {
                         corpus_line: false,
