@@ -1067,6 +1067,19 @@ pub fn viterbi(em: &[[i32; NT]], tokens: &[Token], trans: &[[i32; NT]; NT + 1]) 
         return Vec::new();
     }
     const NEG: i32 = i32::MIN / 4;
+    // Candidates are packed as `(score << 4) | (15 - p)`: the largest packed
+    // value is the best score, ties going to the lowest previous tag `p`, so
+    // the inner loop is branch-free adds and maxima. Forbidden transitions
+    // and unreachable tags weigh `FAR`, far below any real score.
+    const FAR: i64 = i64::MIN / 4;
+    let mut packed_trans = [[FAR; NT]; NT];
+    for (t, row) in packed_trans.iter_mut().enumerate() {
+        for (p, x) in row.iter_mut().enumerate() {
+            if allowed(p, t) {
+                *x = ((trans[p][t] as i64) << 4) | (15 - p as i64);
+            }
+        }
+    }
     let mut back = vec![[0u8; NT]; n];
     let mut score = [NEG; NT];
     for t in 0..NT {
@@ -1087,21 +1100,17 @@ pub fn viterbi(em: &[[i32; NT]], tokens: &[Token], trans: &[[i32; NT]; NT + 1]) 
                 }
             }
         } else {
+            let from = score.map(|s| if s > NEG { (s as i64) << 4 } else { FAR });
             for t in 0..NT {
-                let mut bs = NEG;
-                let mut bp = 0;
+                let row = &packed_trans[t];
+                let mut bs = i64::MIN;
                 for p in 0..NT {
-                    if score[p] > NEG && allowed(p, t) {
-                        let s = score[p] + trans[p][t];
-                        if s > bs {
-                            bs = s;
-                            bp = p;
-                        }
-                    }
+                    bs = bs.max(from[p] + row[p]);
                 }
-                if bs > NEG {
-                    next[t] = bs + em[i][t];
-                    back[i][t] = bp as u8;
+                // a path through a forbidden or unreachable tag is no path
+                if (bs >> 4) > NEG as i64 {
+                    next[t] = (bs >> 4) as i32 + em[i][t];
+                    back[i][t] = (15 - (bs & 15)) as u8;
                 }
             }
         }
@@ -1220,6 +1229,87 @@ mod tests {
             let toks = tokenize(&nt, &[(0, nt.chars.len())]).tokens;
             let t = Tagger::builtin();
             proptest::prop_assert_eq!(t.word_cached_emissions(&toks), t.emissions(&features(&toks)));
+        }
+    }
+
+    /// The plain Viterbi the packed one must equal.
+    #[allow(clippy::needless_range_loop)]
+    fn viterbi_reference(
+        em: &[[i32; NT]],
+        tokens: &[Token],
+        trans: &[[i32; NT]; NT + 1],
+    ) -> Vec<usize> {
+        let n = em.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        const NEG: i32 = i32::MIN / 4;
+        let mut back = vec![[0u8; NT]; n];
+        let mut score = [NEG; NT];
+        for t in 0..NT {
+            if allowed(NT, t) {
+                score[t] = trans[NT][t] + em[0][t];
+            }
+        }
+        for i in 1..n {
+            let brk = breaks_at(tokens, i);
+            let mut next = [NEG; NT];
+            if brk {
+                // the best previous tag closes the segment; start again
+                let (bp, bs) = best(&score);
+                for t in 0..NT {
+                    if allowed(NT, t) {
+                        next[t] = bs + trans[NT][t] + em[i][t];
+                        back[i][t] = bp as u8;
+                    }
+                }
+            } else {
+                for t in 0..NT {
+                    let mut bs = NEG;
+                    let mut bp = 0;
+                    for p in 0..NT {
+                        if score[p] > NEG && allowed(p, t) {
+                            let s = score[p] + trans[p][t];
+                            if s > bs {
+                                bs = s;
+                                bp = p;
+                            }
+                        }
+                    }
+                    if bs > NEG {
+                        next[t] = bs + em[i][t];
+                        back[i][t] = bp as u8;
+                    }
+                }
+            }
+            score = next;
+        }
+        let mut tags = vec![0usize; n];
+        tags[n - 1] = best(&score).0;
+        for i in (1..n).rev() {
+            tags[i - 1] = back[i][tags[i]] as usize;
+        }
+        tags
+    }
+
+    proptest::proptest! {
+        /// Packed, branch-free Viterbi = the plain one: same tags, ties
+        /// included (small score ranges make ties frequent), with breaks.
+        #[test]
+        fn packed_viterbi_equals_the_plain_one(
+            em in proptest::collection::vec(proptest::array::uniform9(-20i32..20), 1..40),
+            trans in proptest::array::uniform10(proptest::array::uniform9(-20i32..20)),
+            breaks in proptest::collection::vec(proptest::bool::weighted(0.15), 40),
+        ) {
+            let nt = Normalizer::matching().normalize(&"ب ".repeat(em.len()));
+            let mut toks = tokenize(&nt, &[(0, nt.chars.len())]).tokens;
+            for (t, &b) in toks.iter_mut().zip(&breaks) {
+                if b {
+                    t.gap = Gap::Break;
+                }
+            }
+            let em = &em[..toks.len().min(em.len())];
+            proptest::prop_assert_eq!(viterbi(em, &toks, &trans), viterbi_reference(em, &toks, &trans));
         }
     }
 
