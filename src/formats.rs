@@ -737,27 +737,10 @@ fn trim_start(h: &[u8]) -> &[u8] {
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() || hay.len() < needle.len() {
+    if needle.is_empty() {
         return None;
     }
-    let first = needle[0];
-    let mut i = 0;
-    while i + needle.len() <= hay.len() {
-        match hay[i..=hay.len() - needle.len()]
-            .iter()
-            .position(|&b| b == first)
-        {
-            Some(p) => {
-                i += p;
-                if &hay[i..i + needle.len()] == needle {
-                    return Some(i);
-                }
-                i += 1;
-            }
-            None => return None,
-        }
-    }
-    None
+    memchr::memmem::find(hay, needle)
 }
 
 /// Position of a `<DOC>` or `<DOC attr=...>` opening tag (not `<DOCNO>`).
@@ -898,7 +881,8 @@ fn element<'a>(doc: &'a str, tags: &[&str]) -> Option<&'a str> {
 pub fn plain_text(markup: &str) -> String {
     let mut out = String::with_capacity(markup.len());
     let mut rest = markup;
-    while let Some(i) = rest.find(['<', '&']) {
+    // '<' and '&' are ASCII: a byte search finds them on char boundaries
+    while let Some(i) = memchr::memchr2(b'<', b'&', rest.as_bytes()) {
         out.push_str(&rest[..i]);
         let r = &rest[i..];
         if r.starts_with('<') {
