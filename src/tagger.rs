@@ -668,6 +668,14 @@ pub fn write_model(
     b
 }
 
+/// What the context features read of a neighbour: its word hash and its
+/// flags (with those of its proclitic readings).
+#[derive(Clone, Copy)]
+struct Near {
+    word: u64,
+    flags: u16,
+}
+
 static NEXT_TAGGER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 #[inline]
@@ -925,7 +933,7 @@ impl Tagger {
             seg.push(s);
         }
         // the parts of TokInfo the context features read
-        let mut infos = Vec::with_capacity(n);
+        let mut infos: Vec<Near> = Vec::with_capacity(n);
         WORD_CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             cache.prepare(self.id);
@@ -945,11 +953,9 @@ impl Tagger {
                         add_all(&mut em[i], &self.outside[k]);
                     }
                 }
-                infos.push(TokInfo {
+                infos.push(Near {
                     word: ws.word,
-                    flags: ws.flags,
-                    stem_flags: ws.stem_flags,
-                    ..TokInfo::default()
+                    flags: ws.flags | ws.stem_flags,
                 });
             }
         });
@@ -967,10 +973,8 @@ impl Tagger {
                 self.add(e, fid(22, pair(ti.word, next.map_or(EOS, |o| o.word))));
                 let gap = gap_code(&tokens[i]);
                 let next_gap = tokens.get(i + 1).map_or(1, gap_code);
-                let pf = prev
-                    .map(|o| (o.flags | o.stem_flags) as u64)
-                    .unwrap_or(0xffff);
-                let own = (ti.flags | ti.stem_flags) as u64;
+                let pf = prev.map(|o| o.flags as u64).unwrap_or(0xffff);
+                let own = ti.flags as u64;
                 for (t, raw, value) in [
                     (23, gap, gap),
                     (24, next_gap, next_gap),
