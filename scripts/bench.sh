@@ -19,8 +19,9 @@ if [ ! -e "$corpus" ]; then
     echo "bench: $corpus is absent; give a corpus directory or archive" >&2
     exit 2
 fi
-cargo build --release --quiet
-bin=target/release/analyze
+# the profile a distributed binary is built with (fat LTO, one codegen unit)
+cargo build --profile dist --quiet
+bin=target/dist/analyze
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

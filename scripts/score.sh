@@ -15,7 +15,8 @@ case "${1:-seeds}" in
     python3 "$shared/eval/score.py" "$shared/gold/seeds.gold.json" "$tmp/out.json" --texts seeds ;;
   anercorp)
     python3 "$shared/eval/ner_score.py" make "$shared/corpora/anercorp-train/ANERCorp_CamelLab_train.txt" "$tmp/docs" >/dev/null
-    "$bin" "$tmp/docs" > "$tmp/out.json"
+    # the directory also holds index.json (the scorer's): analyze the articles only
+    "$bin" --ext txt "$tmp/docs" > "$tmp/out.json"
     python3 "$shared/eval/ner_score.py" score "$tmp/docs" "$tmp/out.json" ;;
   *) echo "usage: scripts/score.sh seeds|anercorp" >&2; exit 2 ;;
 esac
