@@ -69,12 +69,10 @@ impl Engine {
 
     /// Decode and analyze the bytes of one file.
     pub fn analyze_bytes(&self, file: &str, bytes: &[u8]) -> Result<Document, String> {
-        if self.settings.max_bytes > 0 && bytes.len() > self.settings.max_bytes {
-            return Err(format!(
-                "document of {} bytes exceeds the limit of {} bytes (--max-bytes)",
-                bytes.len(),
-                self.settings.max_bytes
-            ));
+        if let Some(e) =
+            crate::formats::over_limit("document", bytes.len(), self.settings.max_bytes)
+        {
+            return Err(e);
         }
         let d = decode(bytes, self.settings.encoding).map_err(|e| e.to_string())?;
         Ok(self.analyze_decoded(file, d, &RecordMeta::default()))

@@ -287,13 +287,7 @@ impl Reader {
                     Ok(rest) => format!("{} bytes", read + rest),
                     Err(_) => format!("more than {} bytes", self.max_bytes),
                 };
-                emit(failed(
-                    name,
-                    format!(
-                        "document of {size} exceeds the limit of {} bytes (--max-bytes)",
-                        self.max_bytes
-                    ),
-                ))
+                emit(failed(name, size_error("document", &size, self.max_bytes)))
             }
             Ok(_) => emit(Unit {
                 file: name.to_string(),
@@ -315,14 +309,7 @@ impl Reader {
             match reader.read_until(b'\n', &mut line) {
                 Ok(0) => return true,
                 Ok(_) => {}
-                Err(e) => {
-                    return emit(Unit {
-                        file: name.to_string(),
-                        record: record + 1,
-                        line: Some(line_no + 1),
-                        body: Body::Failed(io_reason(&e)),
-                    })
-                }
+                Err(e) => return emit(unreadable(name, record + 1, line_no + 1, &e)),
             }
             line_no += 1;
             let blank = line.iter().all(|b| b.is_ascii_whitespace());
@@ -332,12 +319,8 @@ impl Reader {
             record += 1;
             let body = if blank {
                 Body::Failed("empty line, not a JSON record".into())
-            } else if self.max_bytes > 0 && line.len() > self.max_bytes {
-                Body::Failed(format!(
-                    "record of {} bytes exceeds the limit of {} bytes (--max-bytes)",
-                    line.len(),
-                    self.max_bytes
-                ))
+            } else if let Some(e) = over_limit("record", line.len(), self.max_bytes) {
+                Body::Failed(e)
             } else {
                 Body::JsonLine(line)
             };
@@ -430,14 +413,7 @@ impl Reader {
             match reader.read_until(b'\n', &mut line) {
                 Ok(0) => break,
                 Ok(_) => {}
-                Err(e) => {
-                    return emit(Unit {
-                        file: name.to_string(),
-                        record: record + 1,
-                        line: Some(line_no + 1),
-                        body: Body::Failed(io_reason(&e)),
-                    })
-                }
+                Err(e) => return emit(unreadable(name, record + 1, line_no + 1, &e)),
             }
             line_no += 1;
             let mut rest: &[u8] = &line;
@@ -464,12 +440,10 @@ impl Reader {
                                 buf.extend_from_slice(&rest[..c + 6]);
                                 rest = &rest[c + 6..];
                                 record += 1;
-                                let body = if self.max_bytes > 0 && buf.len() > self.max_bytes {
-                                    Body::Failed(format!(
-                                        "record of {} bytes exceeds the limit of {} bytes (--max-bytes)",
-                                        buf.len(),
-                                        self.max_bytes
-                                    ))
+                                let body = if let Some(e) =
+                                    over_limit("record", buf.len(), self.max_bytes)
+                                {
+                                    Body::Failed(e)
                                 } else {
                                     Body::TrecDoc(buf)
                                 };
@@ -607,6 +581,27 @@ fn is_zip_file(p: &std::path::Path) -> bool {
         .and_then(|mut f| f.read_exact(&mut magic))
         .is_ok()
         && (magic == *b"PK\x03\x04" || magic == *b"PK\x05\x06")
+}
+
+/// The error for `what` (document, record, text) of `len` bytes, when
+/// `--max-bytes` (`max`, 0: none) is exceeded.
+pub fn over_limit(what: &str, len: usize, max: usize) -> Option<String> {
+    (max > 0 && len > max).then(|| size_error(what, &format!("{len} bytes"), max))
+}
+
+/// `size` says how large, e.g. "123 bytes".
+fn size_error(what: &str, size: &str, max: usize) -> String {
+    format!("{what} of {size} exceeds the limit of {max} bytes (--max-bytes)")
+}
+
+/// The unit of record `record`, starting at line `line`, that could not be read.
+fn unreadable(name: &str, record: usize, line: usize, e: &io::Error) -> Unit {
+    Unit {
+        file: name.to_string(),
+        record,
+        line: Some(line),
+        body: Body::Failed(io_reason(e)),
+    }
 }
 
 fn failed(name: &str, error: String) -> Unit {
@@ -819,13 +814,8 @@ fn json_record(
                 fields.text.join(", ")
             )
         })?;
-    let max = engine.settings.max_bytes;
-    if max > 0 && text.len() > max {
-        return Err(format!(
-            "text of {} bytes exceeds the limit of {} bytes (--max-bytes)",
-            text.len(),
-            max
-        ));
+    if let Some(e) = over_limit("text", text.len(), engine.settings.max_bytes) {
+        return Err(e);
     }
     let meta = RecordMeta {
         id: Some(string_field(&obj, &fields.id).unwrap_or(default_id)),
