@@ -81,7 +81,7 @@ impl Engine {
     pub fn analyze_decoded(&self, file: &str, d: Decoded, meta: &RecordMeta) -> Document {
         let text = d.text;
         let orig: Vec<char> = text.chars().collect();
-        let nt = self.nz.normalize(&text);
+        let nt = self.nz.normalize_chars(&orig);
         let st = structure_normalized(&orig, &nt);
         let regions: Vec<(usize, usize)> =
             st.content().iter().map(|s| norm_range(&nt, *s)).collect();

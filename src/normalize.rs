@@ -400,11 +400,25 @@ impl Normalizer {
 
     /// Normalize a whole text, keeping the alignment.
     pub fn normalize(&self, original: &str) -> NormalizedText {
-        let mut chars = Vec::with_capacity(original.len() / 2);
-        let mut origin = Vec::with_capacity(original.len() / 2);
+        self.normalize_each(original.chars(), original.len() / 2)
+    }
+
+    /// [`Normalizer::normalize`] of text already split into characters (no
+    /// second UTF-8 decoding).
+    pub fn normalize_chars(&self, original: &[char]) -> NormalizedText {
+        self.normalize_each(original.iter().copied(), original.len())
+    }
+
+    fn normalize_each(
+        &self,
+        original: impl Iterator<Item = char>,
+        capacity: usize,
+    ) -> NormalizedText {
+        let mut chars = Vec::with_capacity(capacity);
+        let mut origin = Vec::with_capacity(capacity);
         let mut buf = Vec::with_capacity(4);
         let mut original_len = 0;
-        for (i, c) in original.chars().enumerate() {
+        for (i, c) in original.enumerate() {
             original_len = i + 1;
             let cp = c as u32;
             // the common cases straight from the table; the rest through `push_char`
