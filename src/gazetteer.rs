@@ -69,6 +69,16 @@ pub type FxBuild = BuildHasherDefault<FxHasher>;
 /// A `HashSet` with the [`FxHasher`].
 pub type FxHashSet<T> = HashSet<T, FxBuild>;
 
+/// Bits of the first-word filter.
+const FILTER_BITS: usize = 1 << 16;
+
+/// The filter bit of a word.
+#[inline]
+fn filter_bit(w: &str) -> usize {
+    use std::hash::BuildHasher;
+    (FxBuild::default().hash_one(w) >> 48) as usize % FILTER_BITS
+}
+
 /// Proclitic sequences that may start a token, longest first.
 const PREFIXES: &[&str] = &["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ك", "ل"];
 const LAM: u8 = 1;
@@ -85,6 +95,10 @@ pub struct Gazetteer<T> {
     /// token (after `skip` proclitic bytes) needs the rest of the token to
     /// be one of them.
     first_words: HashMap<Box<str>, u32, FxBuild>,
+    /// A bit per hash of the first words (8 KB, a one-hash Bloom filter):
+    /// most tokens are no pattern's first word, and one bit says so without
+    /// probing the map.
+    first_filter: Vec<u64>,
     /// The trie of the patterns' words.
     nodes: Vec<Node>,
 }
@@ -204,12 +218,18 @@ impl<T: Clone + PartialEq> GazetteerBuilder<T> {
         for n in nodes.iter_mut() {
             n.next.sort_unstable();
         }
+        let mut first_filter = vec![0u64; FILTER_BITS / 64];
+        for w in first_words.keys() {
+            let b = filter_bit(w);
+            first_filter[b / 64] |= 1 << (b % 64);
+        }
         Gazetteer {
             patterns,
             clitics: self.clitics,
             targets: self.targets,
             forms: self.forms,
             first_words,
+            first_filter,
             nodes,
         }
     }
@@ -261,7 +281,12 @@ impl<T> Gazetteer<T> {
             // patterns end with a space and tokens hold none: the pattern's
             // first word is the rest of the token, then whole tokens follow,
             // each after one space (not after punctuation)
-            let mut node = &self.nodes[*self.first_words.get(&word[skip..])? as usize];
+            let first = &word[skip..];
+            let b = filter_bit(first);
+            if self.first_filter[b / 64] & (1 << (b % 64)) == 0 {
+                return None;
+            }
+            let mut node = &self.nodes[*self.first_words.get(first)? as usize];
             let mut best = node.pattern.map(|p| (p, stream.ends[i]));
             let mut j = i + 1;
             while !node.next.is_empty()
