@@ -385,16 +385,23 @@ impl Normalizer {
     /// Normalize `c`, pushing the result onto `out`.
     #[inline]
     pub fn push_char(&self, c: char, out: &mut Vec<char>) {
+        self.map_char(c, |n| out.push(n));
+    }
+
+    /// Hand what `c` normalizes to (none, one or several characters) to `f`:
+    /// the compiled table answers for the Basic Multilingual Plane.
+    #[inline]
+    fn map_char(&self, c: char, mut f: impl FnMut(char)) {
         let cp = c as u32;
         if cp < 0x10000 {
             match self.table[cp as usize] {
-                SAME => out.push(c),
+                SAME => f(c),
                 DROP => {}
-                MULTI => out.extend_from_slice(&self.multi[&c]),
-                x => out.push(char::from_u32(x).unwrap_or(c)),
+                MULTI => self.multi[&c].iter().for_each(|&n| f(n)),
+                x => f(char::from_u32(x).unwrap_or(c)),
             }
         } else {
-            out.extend(self.apply_steps(c));
+            self.apply_steps(c).into_iter().for_each(f);
         }
     }
 
@@ -416,36 +423,13 @@ impl Normalizer {
     ) -> NormalizedText {
         let mut chars = Vec::with_capacity(capacity);
         let mut origin = Vec::with_capacity(capacity);
-        let mut buf = Vec::with_capacity(4);
         let mut original_len = 0;
         for (i, c) in original.enumerate() {
             original_len = i + 1;
-            let cp = c as u32;
-            // the common cases straight from the table; the rest through `push_char`
-            let one = if cp < 0x10000 {
-                match self.table[cp as usize] {
-                    SAME => Some(c),
-                    DROP => continue,
-                    MULTI => None,
-                    x => Some(char::from_u32(x).unwrap_or(c)),
-                }
-            } else {
-                None
-            };
-            match one {
-                Some(n) => {
-                    chars.push(n);
-                    origin.push(i as u32);
-                }
-                None => {
-                    buf.clear();
-                    self.push_char(c, &mut buf);
-                    for &n in &buf {
-                        chars.push(n);
-                        origin.push(i as u32);
-                    }
-                }
-            }
+            self.map_char(c, |n| {
+                chars.push(n);
+                origin.push(i as u32);
+            });
         }
         NormalizedText {
             chars,
@@ -456,11 +440,11 @@ impl Normalizer {
 
     /// Normalize a short string (a lexicon form), without alignment.
     pub fn normalize_str(&self, s: &str) -> String {
-        let mut buf = Vec::with_capacity(s.len());
+        let mut out = String::with_capacity(s.len());
         for c in s.chars() {
-            self.push_char(c, &mut buf);
+            self.map_char(c, |n| out.push(n));
         }
-        buf.into_iter().collect()
+        out
     }
 }
 
