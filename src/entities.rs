@@ -7,7 +7,7 @@
 //! plus a token-ordered list of *actors* (people, office holders, countries,
 //! institutions, places) that the events stage reads.
 
-use crate::gazetteer::{form_key, FxHashSet, Gazetteer, GazetteerBuilder, Hit, Stream};
+use crate::gazetteer::{form_key, FxHashSet, Gazetteer, GazetteerBuilder, Hit, Stream, WordSet};
 use crate::lexicon::{Lexicon, TitleKind};
 use crate::normalize::Normalizer;
 use crate::tokenize::{Gap, Token};
@@ -50,14 +50,14 @@ pub struct Recognizer {
     pub lex: Lexicon,
     nz: &'static Normalizer,
     pub gaz: Gazetteer<Target>,
-    common: FxHashSet<String>,
-    given: FxHashSet<String>,
+    common: WordSet,
+    given: WordSet,
     /// Every inflected country adjective (match-normalized).
-    adjective_keys: FxHashSet<String>,
+    adjective_keys: WordSet,
     /// Words allowed between a title and a name (normalized [`DESCRIPTORS`]).
-    descriptors: FxHashSet<String>,
+    descriptors: WordSet,
     /// Verbs of saying whose subject follows them (normalized [`SPEECH`]).
-    speech: FxHashSet<String>,
+    speech: WordSet,
 }
 
 /// Words that may stand between a title and a name without ending the title phrase.
@@ -252,9 +252,9 @@ impl Recognizer {
             gaz: b.build(),
             nz,
             lex,
-            common,
+            common: WordSet::new(common),
             given,
-            adjective_keys,
+            adjective_keys: WordSet::new(adjective_keys),
             descriptors,
             speech: SPEECH.iter().map(|w| form_key(nz, w)).collect(),
         }

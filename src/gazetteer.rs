@@ -69,6 +69,37 @@ pub type FxBuild = BuildHasherDefault<FxHasher>;
 /// A `HashSet` with the [`FxHasher`].
 pub type FxHashSet<T> = HashSet<T, FxBuild>;
 
+/// A set of (match-normalized) words with a one-hash Bloom filter in
+/// front: most words asked about are not in it, and one bit in a small
+/// table says so without probing the set.
+pub struct WordSet {
+    set: FxHashSet<String>,
+    filter: Vec<u64>,
+}
+
+impl WordSet {
+    pub fn new(set: FxHashSet<String>) -> WordSet {
+        let mut filter = vec![0u64; FILTER_BITS / 64];
+        for w in &set {
+            let b = filter_bit(w);
+            filter[b / 64] |= 1 << (b % 64);
+        }
+        WordSet { set, filter }
+    }
+
+    #[inline]
+    pub fn contains(&self, w: &str) -> bool {
+        let b = filter_bit(w);
+        self.filter[b / 64] & (1 << (b % 64)) != 0 && self.set.contains(w)
+    }
+}
+
+impl FromIterator<String> for WordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> WordSet {
+        WordSet::new(words.into_iter().collect())
+    }
+}
+
 /// Bits of the first-word filter.
 const FILTER_BITS: usize = 1 << 16;
 
