@@ -433,7 +433,7 @@ impl Reader {
                         None => break,
                     },
                     Some((mut buf, start)) => {
-                        let close = find(rest, b"</DOC>");
+                        let close = DOC_CLOSE.find(rest);
                         let reopen = find_doc_open(rest);
                         match (close, reopen) {
                             (Some(c), r) if r.is_none_or(|r| c < r) => {
@@ -738,10 +738,16 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(hay, needle)
 }
 
+/// The searchers for the tags of every line of a TREC file, built once.
+static DOC_OPEN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"<DOC"));
+static DOC_CLOSE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"</DOC>"));
+
 /// Position of a `<DOC>` or `<DOC attr=...>` opening tag (not `<DOCNO>`).
 fn find_doc_open(hay: &[u8]) -> Option<usize> {
     let mut from = 0;
-    while let Some(i) = find(&hay[from..], b"<DOC") {
+    while let Some(i) = DOC_OPEN.find(&hay[from..]) {
         let at = from + i;
         match hay.get(at + 4) {
             Some(b'>') | Some(b' ') | Some(b'\t') | Some(b'\n') | Some(b'\r') => return Some(at),
@@ -857,7 +863,9 @@ fn element<'a>(doc: &'a str, tags: &[&str]) -> Option<&'a str> {
                     if doc[at..at + gt].ends_with('/') {
                         return Some("");
                     }
-                    let end = doc[start..].find(&close).map(|e| start + e)?;
+                    // an ASCII tag: found at a char boundary
+                    let end = memchr::memmem::find(&doc.as_bytes()[start..], close.as_bytes())
+                        .map(|e| start + e)?;
                     return Some(&doc[start..end]);
                 }
                 _ => from = at,
