@@ -1095,11 +1095,13 @@ pub fn viterbi(em: &[[i32; NT]], tokens: &[Token], trans: &[[i32; NT]; NT + 1]) 
         let brk = breaks_at(tokens, i);
         let mut next = [NEG; NT];
         if brk {
-            // the best previous tag closes the segment; start again
-            let (bp, bs) = best(&score);
+            // the best previous tag closes the segment; start again, from
+            // zero: adding the closed segment's score would change no choice
+            // ahead, and sums over a huge document would overflow
+            let (bp, _) = best(&score);
             for t in 0..NT {
                 if allowed(NT, t) {
-                    next[t] = bs + trans[NT][t] + em[i][t];
+                    next[t] = trans[NT][t] + em[i][t];
                     back[i][t] = bp as u8;
                 }
             }
@@ -1314,6 +1316,52 @@ mod tests {
             }
             let em = &em[..toks.len().min(em.len())];
             proptest::prop_assert_eq!(viterbi(em, &toks, &trans), viterbi_reference(em, &toks, &trans));
+        }
+    }
+
+    /// Regression: Viterbi carried each closed segment's score into the
+    /// next, so over a huge document the sums left the i32 range (wrong tags
+    /// in release builds, a panic with overflow checks). Segments are now
+    /// tagged from zero: a long document tags as its segments do apart.
+    #[test]
+    fn viterbi_scores_do_not_accumulate_across_segments() {
+        let seg = 40;
+        let nt = Normalizer::matching().normalize(&"ب ".repeat(seg));
+        let one = tokenize(&nt, &[(0, nt.chars.len())]).tokens;
+        let mut em1 = vec![[0i32; NT]; seg];
+        for (i, e) in em1.iter_mut().enumerate() {
+            *e = [
+                30_000,
+                29_000 + (i as i32 % 7) * 500,
+                0,
+                29_500,
+                0,
+                0,
+                0,
+                0,
+                0,
+            ];
+            e[2 + (i % 3) * 2] = 29_800;
+        }
+        let trans = [[7i32; NT]; NT + 1];
+        let want = viterbi(&em1, &one, &trans);
+        // 5,000 segments: 200,000 tokens of scores near 30,000
+        let repeats = 5_000;
+        let mut toks = Vec::with_capacity(seg * repeats);
+        for r in 0..repeats {
+            for (k, t) in one.iter().enumerate() {
+                let mut t = t.clone();
+                t.sentence = r;
+                if k == 0 {
+                    t.gap = Gap::Break;
+                }
+                toks.push(t);
+            }
+        }
+        let em: Vec<[i32; NT]> = em1.iter().copied().cycle().take(toks.len()).collect();
+        let got = viterbi(&em, &toks, &trans);
+        for r in 0..repeats {
+            assert_eq!(&got[r * seg..(r + 1) * seg], &want[..], "segment {r}");
         }
     }
 
