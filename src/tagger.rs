@@ -499,30 +499,70 @@ fn neighbour_features(t: u32, d: isize, o: &TokInfo, push: &mut impl FnMut(u32))
     }
 }
 
+/// What the context features read of a token: its word hash and its flags
+/// (with those of its proclitic readings).
+#[derive(Clone, Copy)]
+struct Near {
+    word: u64,
+    flags: u16,
+}
+
+impl From<&TokInfo> for Near {
+    fn from(t: &TokInfo) -> Near {
+        Near {
+            word: t.word,
+            flags: t.flags | t.stem_flags,
+        }
+    }
+}
+
+/// A feature with few values: (template, raw value, value).
+type FewValued = (u32, u64, u64);
+
 /// The features of token `i` that join it with its neighbours or its gaps:
-/// word bigrams, punctuation gaps, the previous word's flags with this one's.
+/// the word bigrams as (template, value), and the features with few values
+/// as (template, raw value, value): the punctuation gaps before and after
+/// it, and the previous word's flags with this one's ("title + unknown",
+/// "given + given").
+fn context_values(
+    tokens: &[Token],
+    i: usize,
+    this: Near,
+    prev: Option<Near>,
+    next: Option<Near>,
+) -> ([(u32, u64); 2], [FewValued; 3]) {
+    let bigrams = [
+        (21, pair(prev.map_or(BOS, |o| o.word), this.word)),
+        (22, pair(this.word, next.map_or(EOS, |o| o.word))),
+    ];
+    let gap = gap_code(&tokens[i]);
+    let next_gap = tokens.get(i + 1).map_or(1, gap_code);
+    let pf = prev.map_or(0xffff, |o| o.flags as u64);
+    let own = this.flags as u64;
+    let few = [
+        (23, gap, gap),
+        (24, next_gap, next_gap),
+        (27, pf << 16 | own, pair(pf, own)),
+    ];
+    (bigrams, few)
+}
+
+/// The feature ids of [`context_values`].
 fn context_features(
     tokens: &[Token],
     i: usize,
-    ti: &TokInfo,
-    prev: Option<&TokInfo>,
-    next: Option<&TokInfo>,
+    this: Near,
+    prev: Option<Near>,
+    next: Option<Near>,
     push: &mut impl FnMut(u32),
 ) {
-    push(fid(21, pair(prev.map_or(BOS, |o| o.word), ti.word)));
-    push(fid(22, pair(ti.word, next.map_or(EOS, |o| o.word))));
-    push(fid(23, gap_code(&tokens[i])));
-    let next_gap = if i + 1 < tokens.len() {
-        gap_code(&tokens[i + 1])
-    } else {
-        1
-    };
-    push(fid(24, next_gap));
-    // the previous word's flags with this word's: "title + unknown", "given + given"
-    let pf = prev
-        .map(|o| (o.flags | o.stem_flags) as u64)
-        .unwrap_or(0xffff);
-    push(fid(27, pair(pf, (ti.flags | ti.stem_flags) as u64)));
+    let (bigrams, few) = context_values(tokens, i, this, prev, next);
+    for (t, v) in bigrams {
+        push(fid(t, v));
+    }
+    for (t, _, v) in few {
+        push(fid(t, v));
+    }
 }
 
 /// Compute the features of every token of one document. Neighbour features
@@ -551,7 +591,14 @@ pub fn features(tokens: &[Token]) -> Features {
             }
         }
         let (prev, next) = (at(i as isize - 1), at(i as isize + 1));
-        context_features(tokens, i, ti, prev, next, &mut push);
+        context_features(
+            tokens,
+            i,
+            ti.into(),
+            prev.map(Near::from),
+            next.map(Near::from),
+            &mut push,
+        );
         out.offsets.push(out.ids.len() as u32);
     }
     out
@@ -666,14 +713,6 @@ pub fn write_model(
     let c = checksum(&b);
     b.extend_from_slice(&c.to_le_bytes());
     b
-}
-
-/// What the context features read of a neighbour: its word hash and its
-/// flags (with those of its proclitic readings).
-#[derive(Clone, Copy)]
-struct Near {
-    word: u64,
-    flags: u16,
 }
 
 static NEXT_TAGGER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -959,27 +998,20 @@ impl Tagger {
                 });
             }
         });
-        // the context features (as in `context_features`): word bigrams looked
-        // up, gaps and flag pairs (few values) from a small cache
+        // the context features: word bigrams looked up, the few-valued ones
+        // (gaps, flag pairs) from a small cache
         WORD_CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             for i in 0..n {
-                let near = |j: usize| (seg[j] == seg[i]).then(|| &infos[j]);
+                let near = |j: usize| (seg[j] == seg[i]).then_some(infos[j]);
                 let prev = i.checked_sub(1).and_then(near);
                 let next = (i + 1 < n).then(|| near(i + 1)).flatten();
-                let ti = &infos[i];
                 let e = &mut em[i];
-                self.add(e, fid(21, pair(prev.map_or(BOS, |o| o.word), ti.word)));
-                self.add(e, fid(22, pair(ti.word, next.map_or(EOS, |o| o.word))));
-                let gap = gap_code(&tokens[i]);
-                let next_gap = tokens.get(i + 1).map_or(1, gap_code);
-                let pf = prev.map(|o| o.flags as u64).unwrap_or(0xffff);
-                let own = ti.flags as u64;
-                for (t, raw, value) in [
-                    (23, gap, gap),
-                    (24, next_gap, next_gap),
-                    (27, pf << 16 | own, pair(pf, own)),
-                ] {
+                let (bigrams, few) = context_values(tokens, i, infos[i], prev, next);
+                for (t, v) in bigrams {
+                    self.add(e, fid(t, v));
+                }
+                for (t, raw, value) in few {
                     add_all(
                         e,
                         cache.small(t, raw, || {
