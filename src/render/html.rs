@@ -119,6 +119,29 @@ impl HtmlPrinter {
         }
     }
 
+    /// An event's type badge, with its status unless it occurred.
+    fn event_badge(e: &crate::model::Event) -> String {
+        format!(
+            "<span class=\"badge\" style=\"background:{}\">{}</span>{}",
+            colour(e.r#type),
+            e.r#type.name(),
+            match e.status {
+                Status::Occurred => String::new(),
+                s => format!(" <i>({})</i>", status_name(s)),
+            }
+        )
+    }
+
+    /// An event's sides: source, an arrow (a dash when undirected), target.
+    fn event_sides(&self, e: &crate::model::Event) -> String {
+        format!(
+            "{} {} {}",
+            self.actor(&e.source),
+            if undirected(e.r#type) { "—" } else { "→" },
+            self.actor(&e.target)
+        )
+    }
+
     fn summary(&self, o: &mut String, corpus: &Corpus) {
         let s = corpus.summary();
         let stories = corpus.stories();
@@ -328,17 +351,10 @@ impl HtmlPrinter {
             let d = &self.docs[*i];
             let _ = write!(
                 o,
-                "<li><time datetime=\"{date}\">{date}{}</time><span class=\"badge\" style=\"background:{}\">{}</span>{} <span>{} {} {}</span> <a href=\"#doc-{}\" class=\"ar\" dir=\"rtl\">{}</a></li>",
+                "<li><time datetime=\"{date}\">{date}{}</time>{} <span>{}</span> <a href=\"#doc-{}\" class=\"ar\" dir=\"rtl\">{}</a></li>",
                 if e.date.is_none() { " <i>reported</i>" } else { "" },
-                colour(e.r#type),
-                e.r#type.name(),
-                match e.status {
-                    Status::Occurred => String::new(),
-                    s => format!(" <i>({})</i>", status_name(s)),
-                },
-                self.actor(&e.source),
-                if undirected(e.r#type) { "—" } else { "→" },
-                self.actor(&e.target),
+                Self::event_badge(e),
+                self.event_sides(e),
                 i + 1,
                 esc(d.headline.as_deref().unwrap_or(&d.id))
             );
@@ -436,16 +452,9 @@ impl HtmlPrinter {
             for e in &d.events {
                 let _ = write!(
                     o,
-                    "<li><span class=\"badge\" style=\"background:{}\">{}</span>{} {} {} {}{} <div class=\"evidence ar\" dir=\"rtl\" lang=\"ar\">{}</div></li>",
-                    colour(e.r#type),
-                    e.r#type.name(),
-                    match e.status {
-                        Status::Occurred => String::new(),
-                        s => format!(" <i>({})</i>", status_name(s)),
-                    },
-                    self.actor(&e.source),
-                    if undirected(e.r#type) { "—" } else { "→" },
-                    self.actor(&e.target),
+                    "<li>{} {}{} <div class=\"evidence ar\" dir=\"rtl\" lang=\"ar\">{}</div></li>",
+                    Self::event_badge(e),
+                    self.event_sides(e),
                     e.date.map(|x| format!(" · {x}")).unwrap_or_default(),
                     esc(&e.evidence.text)
                 );
