@@ -382,12 +382,6 @@ impl Normalizer {
         }
     }
 
-    /// Normalize `c`, pushing the result onto `out`.
-    #[inline]
-    pub fn push_char(&self, c: char, out: &mut Vec<char>) {
-        self.map_char(c, |n| out.push(n));
-    }
-
     /// Hand what `c` normalizes to (none, one or several characters) to `f`:
     /// the compiled table answers for the Basic Multilingual Plane.
     #[inline]

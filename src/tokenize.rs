@@ -140,13 +140,6 @@ pub fn tokenize(nt: &NormalizedText, regions: &[(usize, usize)]) -> Tokens {
     out
 }
 
-/// The string of `chars`, allocated once at its exact size.
-pub fn chars_to_string(chars: &[char]) -> String {
-    let mut s = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
-    s.extend(chars.iter());
-    s
-}
-
 fn close_sentence(out: &mut Tokens, chars: &[char], first: usize) {
     let last = out.tokens.len() - 1;
     let mut end = out.tokens[last].end;
