@@ -110,8 +110,37 @@ fn filter_bit(w: &str) -> usize {
     (FxBuild::default().hash_one(w) >> 48) as usize % FILTER_BITS
 }
 
-/// Proclitic sequences that may start a token, longest first.
-const PREFIXES: &[&str] = &["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ك", "ل"];
+/// Whether `c` (its UTF-8 bytes) is one of the proclitics و ف (`conj`) or
+/// ب ل ك (`!conj`).
+#[inline]
+fn is_proclitic(c: [u8; 2], conj: bool) -> bool {
+    match c {
+        [0xD9, 0x88] | [0xD9, 0x81] => conj,                 // و ف
+        [0xD8, 0xA8] | [0xD9, 0x84] | [0xD9, 0x83] => !conj, // ب ل ك
+        _ => false,
+    }
+}
+
+/// The byte lengths of the proclitic sequences `word` starts with (و or ف,
+/// then ب ل or ك; or one of the five alone), longest first, each leaving
+/// more than two bytes (a letter) of the word after it.
+#[inline]
+fn proclitic_lengths(word: &str) -> [Option<usize>; 2] {
+    let b = word.as_bytes();
+    let at = |k: usize| -> [u8; 2] { [b[k], b[k + 1]] };
+    if b.len() <= 4 {
+        return [None, None];
+    }
+    let first = at(0);
+    if is_proclitic(first, true) {
+        let two = (b.len() > 6 && is_proclitic(at(2), false)).then_some(4);
+        [two, Some(2)]
+    } else if is_proclitic(first, false) {
+        [Some(2), None]
+    } else {
+        [None, None]
+    }
+}
 const LAM: u8 = 1;
 
 /// A compiled set of forms, each pointing at one or more targets.
@@ -347,14 +376,12 @@ impl<T> Gazetteer<T> {
             Some((mend, form, skip))
         };
         let mut best = try_at(0);
-        // every proclitic sequence starts with one of these letters
-        if best.is_none() && word.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
-            for p in PREFIXES {
-                if word.len() > p.len() + 2 && word.starts_with(p) {
-                    if let Some(c) = try_at(p.len()) {
-                        if best.is_none_or(|b| c.0 > b.0) {
-                            best = Some(c);
-                        }
+        if best.is_none() {
+            // the proclitic sequences the token starts with, longest first
+            for skip in proclitic_lengths(word).into_iter().flatten() {
+                if let Some(c) = try_at(skip) {
+                    if best.is_none_or(|b| c.0 > b.0) {
+                        best = Some(c);
                     }
                 }
             }
@@ -433,6 +460,35 @@ mod tests {
             texts,
             ["لعراق", "بغداد", "الولايات المتحدة", "لبنان", "الأسد"]
         );
+    }
+
+    /// Proclitic sequences that may start a token, longest first.
+    const PREFIXES: &[&str] = &["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ك", "ل"];
+
+    #[test]
+    fn proclitic_lengths_follow_the_prefix_list() {
+        for word in [
+            "وبالعراق",
+            "ولبنان",
+            "فكان",
+            "بغداد",
+            "كالعادة",
+            "لمصر",
+            "وب",
+            "وبه",
+            "وا",
+            "مصر",
+            "و",
+            "",
+        ] {
+            let want: Vec<usize> = PREFIXES
+                .iter()
+                .filter(|p| word.len() > p.len() + 2 && word.starts_with(*p))
+                .map(|p| p.len())
+                .collect();
+            let got: Vec<usize> = proclitic_lengths(word).into_iter().flatten().collect();
+            assert_eq!(got, want, "{word}");
+        }
     }
 
     #[test]

@@ -85,6 +85,9 @@ pub fn tokenize(nt: &NormalizedText, regions: &[(usize, usize)]) -> Tokens {
         tokens: Vec::with_capacity(content / 5 + 8),
         sentences: Vec::with_capacity(content / 80 + 4),
     };
+    // a token's text is encoded here first (one char at a time, in place),
+    // then copied into the token once
+    let mut word = String::with_capacity(64);
     for &(rs, re) in regions {
         let mut i = rs;
         let mut gap = Gap::Break;
@@ -98,7 +101,9 @@ pub fn tokenize(nt: &NormalizedText, regions: &[(usize, usize)]) -> Tokens {
                     i += 1;
                 }
                 // most words fit in the string inline: no allocation per token
-                let text: compact_str::CompactString = chars[s..i].iter().collect();
+                word.clear();
+                word.extend(&chars[s..i]);
+                let text = compact_str::CompactString::new(&word);
                 out.tokens.push(Token {
                     start: s,
                     end: i,
