@@ -728,6 +728,8 @@ fn add_all(e: &mut [i32; NT], x: &[i32; NT]) {
 /// to the token that has it as neighbour at each [`NEIGHBOURS`] offset.
 #[derive(Clone, Copy)]
 struct WordScores {
+    /// The cache key: [`WordCache::key`] of the word.
+    key: u64,
     word: u64,
     flags: u16,
     stem_flags: u16,
@@ -735,8 +737,8 @@ struct WordScores {
     near: [[i32; NT]; 4],
 }
 
-/// A direct-mapped per-thread cache of [`WordScores`], keyed by the word's
-/// 64-bit hash (the hash the features themselves use for the word). Bounded
+/// A direct-mapped per-thread cache of [`WordScores`], keyed by a fast
+/// 64-bit hash of the word (the features use another, byte by byte). Bounded
 /// (about 13 MB per thread) and cleared when another model uses it, so it
 /// only ever saves work: results are the same with or without it.
 struct WordCache {
@@ -760,16 +762,19 @@ impl WordCache {
         }
     }
 
+    /// The key of a word: the Fx hash of its bytes (eight at a time; its
+    /// last step is a multiplication, so its high bits choose the slot).
     #[inline]
-    fn slot(word: u64) -> usize {
-        (mix(word) >> (64 - WORD_CACHE_BITS)) as usize
+    fn key(word: &str) -> u64 {
+        use std::hash::BuildHasher;
+        crate::gazetteer::FxBuild::default().hash_one(word)
     }
 
     #[inline]
-    fn get(&mut self, word: u64, make: impl FnOnce() -> WordScores) -> &WordScores {
-        let slot = &mut self.slots[Self::slot(word)];
+    fn get(&mut self, key: u64, make: impl FnOnce() -> WordScores) -> &WordScores {
+        let slot = &mut self.slots[(key >> (64 - WORD_CACHE_BITS)) as usize];
         match slot {
-            Some(ws) if ws.word == word => {}
+            Some(ws) if ws.key == key => {}
             _ => *slot = Some(make()),
         }
         slot.as_ref().unwrap_or_else(|| unreachable!("just filled"))
@@ -933,7 +938,7 @@ impl Tagger {
     }
 
     /// The scores a word contributes to itself and to its neighbours.
-    fn word_scores(&self, flags: &Flags, w: &str) -> WordScores {
+    fn word_scores(&self, flags: &Flags, w: &str, key: u64) -> WordScores {
         let ti = info(flags, w);
         let mut own = [0i32; NT];
         word_features(w, &ti, &mut |id| self.add(&mut own, id));
@@ -942,6 +947,7 @@ impl Tagger {
             neighbour_features(t, d, &ti, &mut |id| self.add(&mut near[k], id));
         }
         WordScores {
+            key,
             word: ti.word,
             flags: ti.flags,
             stem_flags: ti.stem_flags,
@@ -976,9 +982,9 @@ impl Tagger {
         WORD_CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             cache.prepare(self.id);
-            let hashes: Vec<u64> = tokens.iter().map(|t| fnv(t.text.as_bytes())).collect();
             for (i, tok) in tokens.iter().enumerate() {
-                let ws = cache.get(hashes[i], || self.word_scores(flags, &tok.text));
+                let key = WordCache::key(&tok.text);
+                let ws = cache.get(key, || self.word_scores(flags, &tok.text, key));
                 add_all(&mut em[i], &ws.own);
                 for (k, (_, d)) in NEIGHBOURS.into_iter().enumerate() {
                     // token j = i - d sees this word at offset d
