@@ -1147,10 +1147,17 @@ pub fn viterbi(em: &[[i32; NT]], tokens: &[Token], trans: &[[i32; NT]; NT + 1]) 
             let from = score.map(|s| if s > NEG { (s as i64) << 4 } else { FAR });
             for t in 0..NT {
                 let row = &packed_trans[t];
-                let mut bs = i64::MIN;
-                for p in 0..NT {
-                    bs = bs.max(from[p] + row[p]);
-                }
+                let bs = if t % 2 == 1 || t == 0 {
+                    // O and B-X may follow any tag
+                    let mut bs = i64::MIN;
+                    for p in 0..NT {
+                        bs = bs.max(from[p] + row[p]);
+                    }
+                    bs
+                } else {
+                    // I-X only B-X or I-X (every other tag is forbidden: FAR)
+                    (from[t - 1] + row[t - 1]).max(from[t] + row[t])
+                };
                 // a path through a forbidden or unreachable tag is no path
                 if (bs >> 4) > NEG as i64 {
                     next[t] = (bs >> 4) as i32 + em[i][t];
