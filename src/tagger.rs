@@ -753,6 +753,9 @@ const SMALL_CACHE_BITS: u32 = 10;
 
 const WORD_CACHE_BITS: u32 = 16;
 
+/// How many tokens ahead a word's cache slot is asked for.
+const PREFETCH_AHEAD: usize = 4;
+
 impl WordCache {
     fn prepare(&mut self, owner: u64) {
         if self.owner != owner || self.slots.is_empty() {
@@ -768,6 +771,18 @@ impl WordCache {
     fn key(word: &str) -> u64 {
         use std::hash::BuildHasher;
         crate::gazetteer::FxBuild::default().hash_one(word)
+    }
+
+    /// Ask for the slot of `key` ahead of its [`WordCache::get`]: the slots
+    /// are far apart in a table larger than the processor's near caches,
+    /// and the word after next is known before this one is scored.
+    #[inline]
+    fn prefetch(&self, key: u64) {
+        let slot = &self.slots[(key >> (64 - WORD_CACHE_BITS)) as usize];
+        let p = (slot as *const Option<WordScores>).cast::<i8>();
+        for line in 0..std::mem::size_of::<Option<WordScores>>().div_ceil(64) {
+            prefetch(p.wrapping_add(64 * line));
+        }
     }
 
     #[inline]
@@ -792,6 +807,19 @@ impl WordCache {
         }
         &slot.1
     }
+}
+
+/// A hint to bring the cache line at `p` into the processor's caches.
+#[inline(always)]
+fn prefetch(p: *const i8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch reads nothing into the program and never faults,
+    // whatever the address; SSE is part of every x86_64 processor.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p)
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }
 
 thread_local! {
@@ -897,6 +925,14 @@ impl Tagger {
         self.n_features
     }
 
+    /// Ask for the slot of feature `id` ahead of its lookup.
+    #[inline]
+    fn prefetch(&self, id: u32) {
+        let s = id as usize & self.mask;
+        prefetch((&self.keys[s] as *const u32).cast());
+        prefetch((&self.weights[s] as *const [i16; NT]).cast());
+    }
+
     #[inline]
     fn lookup(&self, id: u32) -> Option<&[i16; NT]> {
         let mut s = id as usize & self.mask;
@@ -982,8 +1018,12 @@ impl Tagger {
         WORD_CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             cache.prepare(self.id);
+            let keys: Vec<u64> = tokens.iter().map(|t| WordCache::key(&t.text)).collect();
             for (i, tok) in tokens.iter().enumerate() {
-                let key = WordCache::key(&tok.text);
+                if let Some(&ahead) = keys.get(i + PREFETCH_AHEAD) {
+                    cache.prefetch(ahead);
+                }
+                let key = keys[i];
                 let ws = cache.get(key, || self.word_scores(flags, &tok.text, key));
                 add_all(&mut em[i], &ws.own);
                 for (k, (_, d)) in NEIGHBOURS.into_iter().enumerate() {
@@ -1004,20 +1044,31 @@ impl Tagger {
                 });
             }
         });
-        // the context features: word bigrams looked up, the few-valued ones
+        // the context features: word bigrams looked up (their slots in the
+        // weight table asked for a few tokens ahead), the few-valued ones
         // (gaps, flag pairs) from a small cache
-        WORD_CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            for i in 0..n {
+        let context: Vec<_> = (0..n)
+            .map(|i| {
                 let near = |j: usize| (seg[j] == seg[i]).then_some(infos[j]);
                 let prev = i.checked_sub(1).and_then(near);
                 let next = (i + 1 < n).then(|| near(i + 1)).flatten();
-                let e = &mut em[i];
                 let (bigrams, few) = context_values(tokens, i, infos[i], prev, next);
-                for (t, v) in bigrams {
-                    self.add(e, fid(t, v));
+                (bigrams.map(|(t, v)| fid(t, v)), few)
+            })
+            .collect();
+        WORD_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            for (i, (bigrams, few)) in context.iter().enumerate() {
+                if let Some((ahead, _)) = context.get(i + PREFETCH_AHEAD) {
+                    for &id in ahead {
+                        self.prefetch(id);
+                    }
                 }
-                for (t, raw, value) in few {
+                let e = &mut em[i];
+                for &id in bigrams {
+                    self.add(e, id);
+                }
+                for &(t, raw, value) in few {
                     add_all(
                         e,
                         cache.small(t, raw, || {
