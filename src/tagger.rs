@@ -753,6 +753,10 @@ const SMALL_CACHE_BITS: u32 = 10;
 
 const WORD_CACHE_BITS: u32 = 16;
 
+/// At most this many features depend on one word: its own (templates
+/// 1-12: 34 at most) and those it lends its four neighbours (12 each at most).
+const MAX_WORD_FEATURES: usize = 96;
+
 /// How many tokens ahead a word's cache slot is asked for.
 const PREFETCH_AHEAD: usize = 4;
 
@@ -976,12 +980,32 @@ impl Tagger {
     /// The scores a word contributes to itself and to its neighbours.
     fn word_scores(&self, flags: &Flags, w: &str, key: u64) -> WordScores {
         let ti = info(flags, w);
-        let mut own = [0i32; NT];
-        word_features(w, &ti, &mut |id| self.add(&mut own, id));
-        let mut near = [[0i32; NT]; 4];
+        // the feature ids first, each with where its weights go (0: own,
+        // 1 + k: the neighbour at NEIGHBOURS[k]); their slots in the weight
+        // table are asked for all at once, then read
+        let mut sums = [[0i32; NT]; 5];
+        let mut ids = [(0u32, 0u8); MAX_WORD_FEATURES];
+        let mut n = 0;
+        let mut put = |id: u32, to: u8| match ids.get_mut(n) {
+            Some(slot) => {
+                *slot = (id, to);
+                n += 1;
+            }
+            // (more features than the templates make: added at once)
+            None => self.add(&mut sums[to as usize], id),
+        };
+        word_features(w, &ti, &mut |id| put(id, 0));
         for (k, (t, d)) in NEIGHBOURS.into_iter().enumerate() {
-            neighbour_features(t, d, &ti, &mut |id| self.add(&mut near[k], id));
+            neighbour_features(t, d, &ti, &mut |id| put(id, 1 + k as u8));
         }
+        let ids = &ids[..n];
+        for &(id, _) in ids {
+            self.prefetch(id);
+        }
+        for &(id, to) in ids {
+            self.add(&mut sums[to as usize], id);
+        }
+        let [own, near @ ..] = sums;
         WordScores {
             key,
             word: ti.word,
