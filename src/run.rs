@@ -185,9 +185,14 @@ pub fn load_lexicon(files: &[String]) -> Result<Lexicon, String> {
     Ok(lex)
 }
 
-/// Build the engine (once per process) from the lexicon files and settings.
+/// Build the engine (once per process) from the lexicon files and settings;
+/// the tagger's model and flags are loaded beside it, on another thread.
 fn build_engine(lexicons: &[String], settings: Settings) -> Result<Engine, String> {
-    Ok(Engine::new(load_lexicon(lexicons)?, settings))
+    let tagger = std::thread::spawn(crate::tagger::prepare);
+    let engine = load_lexicon(lexicons).map(|lex| Engine::new(lex, settings));
+    // (a panic there is a broken build, and the first document would meet it again)
+    let _ = tagger.join();
+    engine
 }
 
 /// Worker threads: the user's choice, else every core.

@@ -833,6 +833,14 @@ thread_local! {
 
 static BUILTIN_MODEL: &[u8] = include_bytes!("data/tagger.model");
 
+/// Load the embedded model and the lexicon flags it reads, which the first
+/// document would otherwise wait for: a process can do this on a thread of
+/// its own while it builds the rest of the engine.
+pub fn prepare() {
+    Tagger::builtin();
+    Flags::builtin();
+}
+
 impl Tagger {
     /// The embedded model (loaded and validated once).
     pub fn builtin() -> &'static Tagger {
