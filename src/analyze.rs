@@ -82,7 +82,7 @@ impl Engine {
         let text = d.text;
         let orig: Vec<char> = text.chars().collect();
         let nt = self.nz.normalize_chars(&orig);
-        let st = structure_normalized(&orig, &nt);
+        let st = structure_normalized(&text, &orig, &nt);
         let regions: Vec<(usize, usize)> =
             st.content().iter().map(|s| norm_range(&nt, *s)).collect();
         let mut tokens = tokenize(&nt, &regions);

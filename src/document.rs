@@ -70,6 +70,9 @@ struct Line {
     /// Match-normalized, trimmed.
     norm: String,
     words: usize,
+    /// Whether `norm` has an ASCII letter (every Latin boilerplate pattern
+    /// has one: most Arabic lines have none).
+    latin: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,14 +122,15 @@ const AGENCIES: &[&str] = &[
 /// Analyze the structure of a decoded article.
 pub fn structure(text: &str, nz: &Normalizer) -> Structure {
     let orig: Vec<char> = text.chars().collect();
-    structure_normalized(&orig, &nz.normalize(text))
+    structure_normalized(text, &orig, &nz.normalize(text))
 }
 
-/// [`structure`] of an article given as its characters and their
-/// normalization (`nt` normalizes `orig` with the matching profile): the
-/// engine has both already, and every line is read from `nt`.
-pub fn structure_normalized(orig: &[char], nt: &NormalizedText) -> Structure {
-    let lines = split_lines(orig, nt);
+/// [`structure`] of an article given also as its characters (`orig` is
+/// `text.chars()`) and their normalization (`nt` normalizes `orig` with the
+/// matching profile): the engine has all three already, every line is read
+/// from `nt`, and the scans that need no normalization run over the bytes.
+pub fn structure_normalized(text: &str, orig: &[char], nt: &NormalizedText) -> Structure {
+    let lines = split_lines(text, orig, nt);
     let mut class: Vec<Class> = lines
         .iter()
         .map(|l| {
@@ -139,13 +143,7 @@ pub fn structure_normalized(orig: &[char], nt: &NormalizedText) -> Structure {
         .collect();
     let mut st = Structure::default();
 
-    // (branch-free counts: the loop vectorizes)
-    let (mut arabic_letters, mut latin_letters) = (0usize, 0usize);
-    for &c in orig {
-        let u = c as u32;
-        arabic_letters += (u.wrapping_sub(0x0600) < 0x100) as usize;
-        latin_letters += ((u | 0x20).wrapping_sub('a' as u32) < 26) as usize;
-    }
+    let (arabic_letters, latin_letters) = letter_counts(text);
     let mostly_arabic = arabic_letters > latin_letters;
 
     // Line-local boilerplate.
@@ -153,7 +151,7 @@ pub fn structure_normalized(orig: &[char], nt: &NormalizedText) -> Structure {
         if class[i] != Class::Text {
             continue;
         }
-        if let Some(k) = boilerplate_kind(&l.norm, l.words, mostly_arabic) {
+        if let Some(k) = boilerplate_kind(l, mostly_arabic) {
             class[i] = Class::Drop(k);
         }
     }
@@ -228,18 +226,39 @@ pub fn structure_normalized(orig: &[char], nt: &NormalizedText) -> Structure {
     st
 }
 
-fn split_lines(orig: &[char], nt: &NormalizedText) -> Vec<Line> {
+/// The characters of the Arabic block (U+0600-U+06FF) and the ASCII
+/// letters of `text`, counted over its bytes (branch-free: the loop
+/// vectorizes). The Arabic block is exactly the characters whose UTF-8
+/// lead byte is D8-DB.
+fn letter_counts(text: &str) -> (usize, usize) {
+    let (mut arabic, mut latin) = (0usize, 0usize);
+    for chunk in text.as_bytes().chunks(1 << 16) {
+        let (mut a, mut l) = (0u32, 0u32);
+        for &b in chunk {
+            a += (b.wrapping_sub(0xD8) < 4) as u32;
+            l += ((b | 0x20).wrapping_sub(b'a') < 26) as u32;
+        }
+        arabic += a as usize;
+        latin += l as usize;
+    }
+    (arabic, latin)
+}
+
+fn split_lines(text: &str, orig: &[char], nt: &NormalizedText) -> Vec<Line> {
     let mut out = Vec::new();
     let mut start = 0usize;
     // the normalized text is aligned: lines are read from it, not normalized again
     let mut from = 0usize;
-    for pos in 0..=orig.len() {
-        // a line ends at every newline and at the end of the text
-        if pos == orig.len() || orig[pos] == '\n' {
-            out.push(make_line(orig, start, pos, nt, &mut from));
-            start = pos + 1;
-        }
+    // a line ends at every newline (found in the bytes, counted in chars)
+    // and at the end of the text
+    let mut byte = 0usize;
+    for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        let pos = start + text[byte..nl].chars().count();
+        out.push(make_line(orig, start, pos, nt, &mut from));
+        start = pos + 1;
+        byte = nl + 1;
     }
+    out.push(make_line(orig, start, orig.len(), nt, &mut from));
     // the end of the text adds one line past a final newline; drop it if empty
     if orig.last() == Some(&'\n') {
         out.pop();
@@ -292,6 +311,7 @@ fn make_line(
     // (space-separated pieces with a letter or digit)
     let mut norm = String::with_capacity((b - a) * 2);
     let mut words = 0;
+    let mut latin = false;
     let mut pending = false;
     let mut in_word = false;
     let mut counted = false;
@@ -309,12 +329,18 @@ fn make_line(
         }
         in_word = true;
         norm.push(c);
+        latin |= c.is_ascii_alphabetic();
         if !counted && crate::tokenize::is_word_char(c) {
             words += 1;
             counted = true;
         }
     }
-    Line { span, norm, words }
+    Line {
+        span,
+        norm,
+        words,
+        latin,
+    }
 }
 
 /// The line's letters and digits with single spaces between its words
@@ -341,10 +367,9 @@ fn letters_prefix(n: &str, cap: usize) -> (String, bool) {
     (out, false)
 }
 
-fn boilerplate_kind(n: &str, words: usize, mostly_arabic: bool) -> Option<BoilerplateKind> {
+fn boilerplate_kind(line: &Line, mostly_arabic: bool) -> Option<BoilerplateKind> {
     use BoilerplateKind::*;
-    // every Latin pattern below has ASCII letters: most Arabic lines have none
-    let latin_text = n.bytes().any(|b| b.is_ascii_alphabetic());
+    let (n, words, latin_text) = (line.norm.as_str(), line.words, line.latin);
     // the Arabic patterns are looked for in every paragraph: vectorized searchers
     static ARABIC: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 3]> =
         std::sync::LazyLock::new(|| {
@@ -647,6 +672,25 @@ mod tests {
     fn agency_dateline_byline() {
         let s = st("عنوان الخبر\nباريس - رويترز\nقال الرئيس.\n");
         assert_eq!(s.source.as_deref(), Some("رويترز"));
+    }
+
+    #[test]
+    fn letter_counts_agree_with_the_chars() {
+        for text in [
+            "",
+            "abc",
+            "مصر",
+            "Égypte مصر 123",
+            "ۀ ی ـ ، ؟ ٩",
+            "\u{5d0}\u{700}\u{5ff}zZ@[`{",
+        ] {
+            let arabic = text
+                .chars()
+                .filter(|c| ('\u{600}'..='\u{6ff}').contains(c))
+                .count();
+            let latin = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
+            assert_eq!(letter_counts(text), (arabic, latin), "{text}");
+        }
     }
 
     #[test]
