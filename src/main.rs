@@ -5,6 +5,8 @@ use std::io::IsTerminal;
 
 /// mimalloc: the analysis allocates many small, short-lived strings and
 /// vectors per document; it is markedly faster than the system allocator there.
+/// Its version 2 (the `v2` feature): as fast here as version 3, with a third
+/// less peak memory on a whole corpus.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
