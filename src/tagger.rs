@@ -1077,38 +1077,39 @@ impl Tagger {
             }
         });
         // the context features: word bigrams looked up (their slots in the
-        // weight table asked for a few tokens ahead), the few-valued ones
-        // (gaps, flag pairs) from a small cache
-        let context: Vec<_> = (0..n)
-            .map(|i| {
+        // weight table asked for when they are known, read a few tokens
+        // later), the few-valued ones (gaps, flag pairs) from a small cache
+        WORD_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            // the bigram ids of the last tokens, by token index modulo
+            let mut pending = [[0u32; 2]; PREFETCH_AHEAD];
+            for i in 0..n + PREFETCH_AHEAD {
+                let ring = i % PREFETCH_AHEAD;
+                if let Some(k) = i.checked_sub(PREFETCH_AHEAD) {
+                    for &id in &pending[ring] {
+                        self.add(&mut em[k], id);
+                    }
+                }
+                if i >= n {
+                    continue;
+                }
                 let near = |j: usize| (seg[j] == seg[i]).then_some(infos[j]);
                 let prev = i.checked_sub(1).and_then(near);
                 let next = (i + 1 < n).then(|| near(i + 1)).flatten();
                 let (bigrams, few) = context_values(tokens, i, infos[i], prev, next);
-                (bigrams.map(|(t, v)| fid(t, v)), few)
-            })
-            .collect();
-        WORD_CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            for (i, (bigrams, few)) in context.iter().enumerate() {
-                if let Some((ahead, _)) = context.get(i + PREFETCH_AHEAD) {
-                    for &id in ahead {
-                        self.prefetch(id);
-                    }
-                }
-                let e = &mut em[i];
-                for &id in bigrams {
-                    self.add(e, id);
-                }
-                for &(t, raw, value) in few {
+                for (t, raw, value) in few {
                     add_all(
-                        e,
+                        &mut em[i],
                         cache.small(t, raw, || {
                             let mut x = [0; NT];
                             self.add(&mut x, fid(t, value));
                             x
                         }),
                     );
+                }
+                pending[ring] = bigrams.map(|(t, v)| fid(t, v));
+                for &id in &pending[ring] {
+                    self.prefetch(id);
                 }
             }
         });
