@@ -10,8 +10,9 @@
 # Toolchain: cargo-fuzz passes nightly-only rustc flags (-Zsanitizer, -Cpasses).
 # With a nightly toolchain installed (rustup) it is used; otherwise the stable
 # compiler is told to accept them with RUSTC_BOOTSTRAP=1 (works with
-# --sanitizer none). Default sanitizer: none (the crate is safe Rust, and
-# libFuzzer runs about 3x faster without ASan); FUZZ_SANITIZER=address for ASan.
+# --sanitizer none). Default sanitizer: none (the crate is safe Rust but for
+# a prefetch hint, and libFuzzer runs about 3x faster without ASan);
+# FUZZ_SANITIZER=address for ASan.
 # Per input: 10 s timeout (a hang is a failure), 2 GB RSS, inputs up to 16 KB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
