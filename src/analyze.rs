@@ -80,7 +80,7 @@ impl Engine {
 
     pub fn analyze_decoded(&self, file: &str, d: Decoded, meta: &RecordMeta) -> Document {
         let text = d.text;
-        let orig: Vec<char> = text.chars().collect();
+        let orig = crate::decode::chars_of(&text);
         let nt = self.nz.normalize_chars(&orig);
         let st = structure_normalized(&text, &orig, &nt);
         let regions: Vec<(usize, usize)> =
