@@ -121,7 +121,7 @@ const AGENCIES: &[&str] = &[
 
 /// Analyze the structure of a decoded article.
 pub fn structure(text: &str, nz: &Normalizer) -> Structure {
-    let orig: Vec<char> = text.chars().collect();
+    let orig = crate::decode::chars_of(text);
     structure_normalized(text, &orig, &nz.normalize(text))
 }
 

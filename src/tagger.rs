@@ -777,12 +777,18 @@ impl WordCache {
         crate::gazetteer::FxBuild::default().hash_one(word)
     }
 
+    /// The slot of a key: its high bits.
+    #[inline]
+    fn slot(key: u64) -> usize {
+        (key >> (64 - WORD_CACHE_BITS)) as usize
+    }
+
     /// Ask for the slot of `key` ahead of its [`WordCache::get`]: the slots
     /// are far apart in a table larger than the processor's near caches,
     /// and the word after next is known before this one is scored.
     #[inline]
     fn prefetch(&self, key: u64) {
-        let slot = &self.slots[(key >> (64 - WORD_CACHE_BITS)) as usize];
+        let slot = &self.slots[Self::slot(key)];
         let p = (slot as *const Option<WordScores>).cast::<i8>();
         for line in 0..std::mem::size_of::<Option<WordScores>>().div_ceil(64) {
             prefetch(p.wrapping_add(64 * line));
@@ -791,7 +797,7 @@ impl WordCache {
 
     #[inline]
     fn get(&mut self, key: u64, make: impl FnOnce() -> WordScores) -> &WordScores {
-        let slot = &mut self.slots[(key >> (64 - WORD_CACHE_BITS)) as usize];
+        let slot = &mut self.slots[Self::slot(key)];
         match slot {
             Some(ws) if ws.key == key => {}
             _ => *slot = Some(make()),
