@@ -101,7 +101,14 @@ fn stages(c: &mut Criterion) {
     g.bench_function("events", |b| {
         b.iter(|| {
             for (t, (stream, ann)) in tokenized.iter().zip(&annotated) {
-                black_box(events.extract(t, stream, ann, None, &|w| recognizer.is_common(w)));
+                black_box(events.extract(
+                    t,
+                    stream,
+                    ann,
+                    None,
+                    &|w| recognizer.is_common(w),
+                    false,
+                ));
             }
         })
     });

@@ -8,7 +8,7 @@
 use crate::decode::{decode, Decoded};
 use crate::document::{structure_normalized, Span};
 use crate::entities::{recognize, Annotations, MentionRef, Recognizer};
-use crate::events::{EventExtractor, RawEvent};
+use crate::events::{Dropped, EventExtractor, RawEvent};
 use crate::gazetteer::Stream;
 use crate::lexicon::Lexicon;
 use crate::model::{self, Actor, BoilerplateSpan, Document, Event, Location, Mention};
@@ -93,9 +93,14 @@ impl Engine {
         let stream = Stream::new(&tokens.tokens);
         let ann = recognize(&self.recognizer, &tokens.tokens, &stream);
         let date = meta.date.or(st.date);
-        let raw_events = self.events.extract(&tokens, &stream, &ann, date, &|w| {
-            self.recognizer.is_common(w)
-        });
+        let extraction = self.events.extract(
+            &tokens,
+            &stream,
+            &ann,
+            date,
+            &|w| self.recognizer.is_common(w),
+            self.settings.explain,
+        );
 
         let out = Output {
             nz: self.nz,
@@ -110,7 +115,8 @@ impl Engine {
                 .collect()
         };
         let people = out.people(&ann, &self.recognizer);
-        let events = out.events(&raw_events, &ann, &people, &self.recognizer);
+        let events = out.events(&extraction.events, &ann, &people, &self.recognizer);
+        let dropped_events = out.dropped(&extraction.dropped);
         Document {
             file: file.to_string(),
             id: meta.id.clone().unwrap_or_else(|| file.to_string()),
@@ -142,6 +148,7 @@ impl Engine {
             organizations: out.organizations(&ann),
             people,
             events,
+            dropped_events,
             text: self.keep_text.then_some(text),
         }
     }
@@ -321,6 +328,24 @@ impl Output<'_> {
             });
         }
         out
+    }
+
+    /// The triggers that did not become events, with the reason (`--explain`).
+    fn dropped(&self, dropped: &[Dropped]) -> Vec<model::DroppedEvent> {
+        let toks = &self.tokens.tokens;
+        dropped
+            .iter()
+            .map(|d| model::DroppedEvent {
+                r#type: d.kind,
+                trigger: self.span_mention(
+                    toks[d.trigger.0].start,
+                    toks[d.trigger.1].end,
+                    None,
+                    None,
+                ),
+                reason: d.reason.clone(),
+            })
+            .collect()
     }
 
     fn events(

@@ -205,6 +205,14 @@ pub struct Event {
     pub rule: Option<String>,
 }
 
+/// A trigger word that did not become an event (`--explain` only).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct DroppedEvent {
+    pub r#type: EventKind,
+    pub trigger: Mention,
+    pub reason: String,
+}
+
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct BoilerplateSpan {
     pub kind: crate::document::BoilerplateKind,
@@ -239,6 +247,9 @@ pub struct Document {
     pub places: Vec<Place>,
     pub organizations: Vec<Organization>,
     pub events: Vec<Event>,
+    /// With `--explain`: the triggers that did not become events, and why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dropped_events: Vec<DroppedEvent>,
     /// The decoded text, kept only for formats that show it (`--format
     /// html`); never serialized.
     #[serde(skip)]

@@ -1,0 +1,105 @@
+//! Who the two sides of an event are once its arguments are read: the
+//! discourse focus (the last pair of parties) fills a side left open by
+//! "الجانبان", a pronoun, an impersonal trigger or a one-sided mention, and
+//! a side that names the other side's country again is replaced by another
+//! party of the sentence.
+
+use super::arguments::{Mark, Reading};
+use super::cues::{Cue, Cues};
+use super::{strip_conj, Frame, Party, TriggerInfo};
+use crate::entities::Actor;
+use crate::tokenize::Tokens;
+
+/// The last pair of parties the article spoke of.
+pub(super) type Focus = Option<(Party, Party)>;
+
+/// The two sides of an event, or `None` when they are not two known,
+/// different countries.
+pub(super) fn resolve(
+    trig: &TriggerInfo,
+    reading: &Reading,
+    tokens: &Tokens,
+    sentence: usize,
+    focus_here: bool,
+    focus: &Focus,
+    rule: &mut String,
+) -> Option<(Party, Party)> {
+    let cues = Cues::builtin();
+    let toks = &tokens.tokens;
+    let sent = &tokens.sentences[sentence];
+    let mut src = reading.source.map(Party::of).unwrap_or_default();
+    let mut tgt = reading.target.map(Party::of).unwrap_or_default();
+    // بحثوا after a reception in the same sentence, تم بحث: the interaction in focus
+    if let Some((fa, fb)) = focus {
+        let within =
+            |p: &Party| p.country.is_none() || p.country == fa.country || p.country == fb.country;
+        let mutual_here = trig.frame == Frame::Mutual && focus_here && !reading.with;
+        if (mutual_here || reading.passive) && within(&src) && within(&tgt) {
+            src = fa.clone();
+            tgt = fb.clone();
+            rule.push_str(", the interaction in focus");
+        }
+    }
+    // same country on both sides: look for a different one in the sentence
+    if src.country.is_some() && src.country == tgt.country {
+        let via_first = reading.via.map(|v| v.first);
+        if let Some(o) = reading
+            .parties
+            .iter()
+            .find(|(a, _)| a.country != src.country && via_first.is_none_or(|v| v != a.first))
+        {
+            tgt = Party::of(o.0);
+        } else {
+            tgt = Party::default();
+        }
+    }
+    // "الجانبان", pronouns, one-sided mentions: the discourse focus
+    let both = (sent.first..=sent.last).any(|i| {
+        cues.is(Cue::Both, &toks[i].text) || cues.is(Cue::Both, &strip_conj(&toks[i].text))
+    });
+    if src.country.is_none() || tgt.country.is_none() {
+        if let Some((fa, fb)) = focus {
+            let known = src.country.clone().or(tgt.country.clone());
+            let fill = match &known {
+                Some(k) if fa.country.as_ref() == Some(k) => Some((fa.clone(), fb.clone())),
+                Some(k) if fb.country.as_ref() == Some(k) => Some((fb.clone(), fa.clone())),
+                None if both || reading.parties.is_empty() => Some((fa.clone(), fb.clone())),
+                _ => None,
+            };
+            if let Some((same, other)) = fill {
+                if src.country.is_none() && tgt.country.is_none() {
+                    src = same;
+                    tgt = other;
+                } else if src.country.is_none() {
+                    src = if tgt.country == same.country {
+                        other
+                    } else {
+                        same
+                    };
+                } else {
+                    tgt = if src.country == same.country {
+                        other
+                    } else {
+                        same
+                    };
+                }
+                rule.push_str(", a party resolved from the discourse focus");
+            }
+        }
+    }
+    if src.country.is_none() || tgt.country.is_none() || src.country == tgt.country {
+        return None;
+    }
+    Some((src, tgt))
+}
+
+/// A sentence with no event that names exactly two foreign parties sets the focus.
+pub(super) fn focus_of_sentence(actors: &[(&Actor, Mark)]) -> Focus {
+    let mut cs: Vec<&Actor> = actors
+        .iter()
+        .map(|x| x.0)
+        .filter(|a| a.country.is_some() && a.kind != crate::entities::ActorKind::Place)
+        .collect();
+    cs.dedup_by(|a, b| a.country == b.country);
+    (cs.len() == 2 && cs[0].country != cs[1].country).then(|| (Party::of(cs[0]), Party::of(cs[1])))
+}

@@ -1,0 +1,360 @@
+//! The arguments of one trigger: which of its sentence's actors is the
+//! source, the target and the envoy, read from the trigger's frame (agent,
+//! host, mutual, noun, owned), the preposition before each actor (من، إلى/لـ،
+//! مع، بـ), conveying and receiving verbs (نقل، سلّم، تلقى) and the word order
+//! (a subject right before its verb, a genitive right after its noun).
+
+use super::cues::{Cue, Cues};
+use super::{strip_conj, Frame, TriggerInfo};
+use crate::entities::{Actor, ActorKind};
+use crate::model::EventKind;
+use crate::tokenize::{Gap, Tokens};
+
+/// Role a preposition gives the actor that follows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mark {
+    None,
+    From,
+    To,
+    With,
+    And,
+    In,
+    /// What is talked about (بين X و Y، حول X): not a party.
+    Topic,
+}
+
+/// A trigger's sentence: its tokens and the actors in it (the trigger's own
+/// tokens left out), each with its mark.
+pub(super) struct Sent<'a> {
+    pub tokens: &'a Tokens,
+    pub actors: Vec<(&'a Actor, Mark)>,
+}
+
+/// What the frame reading found for one trigger.
+pub(super) struct Reading<'a> {
+    pub source: Option<&'a Actor>,
+    pub target: Option<&'a Actor>,
+    pub via: Option<&'a Actor>,
+    /// The parties of the sentence (actors with a country, not places or topics).
+    pub parties: Vec<(&'a Actor, Mark)>,
+    /// An impersonal trigger (تم بحث، جرى): its parties are the ones in focus.
+    pub passive: bool,
+    /// A party after the trigger introduced by مع or و.
+    pub with: bool,
+}
+
+pub(super) fn mark_of(tokens: &Tokens, a: &Actor) -> Mark {
+    let cues = Cues::builtin();
+    let t = &tokens.tokens[a.first];
+    let w = t.text.as_str();
+    // a proclitic on the actor's first token: its last letter is the preposition
+    let clitics: String = w.chars().take(a.prefix).collect();
+    if w.starts_with("لل") || clitics.ends_with('ل') {
+        return Mark::To;
+    }
+    if clitics.ends_with('ب') {
+        return if a.kind == ActorKind::Place {
+            Mark::In
+        } else {
+            Mark::With
+        };
+    }
+    if clitics.starts_with('و') || (a.prefix == 0 && w.starts_with("وال")) {
+        return Mark::And;
+    }
+    if a.first == 0 || t.gap == Gap::Break {
+        return Mark::None;
+    }
+    // look past "العاصمة"/"مدينة" (إلى العاصمة بغداد)
+    let mut j = a.first - 1;
+    if cues.is(Cue::PlaceHead, &tokens.tokens[j].text)
+        && j > 0
+        && tokens.tokens[j].gap == Gap::Space
+    {
+        j -= 1;
+    }
+    let p = tokens.tokens[j].text.as_str();
+    if cues.is(Cue::From, p) {
+        Mark::From
+    } else if cues.is(Cue::To, p) {
+        Mark::To
+    } else if cues.is(Cue::With, p) {
+        Mark::With
+    } else if cues.is(Cue::Topic, p) {
+        Mark::Topic
+    } else if cues.is(Cue::In, p) {
+        Mark::In
+    } else {
+        Mark::None
+    }
+}
+
+/// Read the source, target and envoy of the trigger at `tf..=tl`; `None`
+/// when the trigger cannot be an event here (a visit with no destination).
+pub(super) fn read<'a>(
+    trig: &TriggerInfo,
+    owned: bool,
+    (tf, tl): (usize, usize),
+    s: &Sent<'a>,
+    rule: &mut String,
+) -> Option<Reading<'a>> {
+    let cues = Cues::builtin();
+    let toks = &s.tokens.tokens;
+    let sent = &s.tokens.sentences[toks[tf].sentence];
+    let parties: Vec<(&Actor, Mark)> = s
+        .actors
+        .iter()
+        .copied()
+        .filter(|(a, m)| a.kind != ActorKind::Place && a.country.is_some() && *m != Mark::Topic)
+        .collect();
+    let before: Vec<(&Actor, Mark)> = parties
+        .iter()
+        .copied()
+        .filter(|(a, _)| a.last < tf)
+        .collect();
+    let after: Vec<(&Actor, Mark)> = parties
+        .iter()
+        .copied()
+        .filter(|(a, _)| a.first > tl)
+        .collect();
+    let near = |cue: Cue, from: usize, to: usize| -> Option<usize> {
+        (from..to).rev().find(|&i| {
+            cues.is(cue, toks[i].text.as_str()) || cues.is(cue, &strip_conj(&toks[i].text))
+        })
+    };
+    let first_of = |a: Option<&Actor>| a.map(|a| a.first);
+
+    let receive = near(Cue::Receive, tf.saturating_sub(4).max(sent.first), tf).is_some();
+    let conveys = matches!(
+        trig.kind,
+        EventKind::Message | EventKind::Invitation | EventKind::Praise
+    );
+    let convey = if conveys {
+        near(Cue::Convey, tf.saturating_sub(14).max(sent.first), tf)
+    } else {
+        None
+    };
+    // "الرسالة التي بعثتها X إلى Y": a conveying verb right after the noun
+    let convey_after = if conveys && !trig.verb {
+        ((tl + 1)..=(tl + 3).min(sent.last))
+            .find(|&i| cues.is(Cue::Convey, &strip_conj(&toks[i].text)))
+    } else {
+        None
+    };
+    // من X: the actor right after the trigger (or right before it)
+    let from = after
+        .first()
+        .filter(|(_, m)| *m == Mark::From)
+        .or_else(|| {
+            after
+                .get(1)
+                .filter(|(_, m)| *m == Mark::From)
+                .filter(|_| after[0].1 == Mark::To)
+        })
+        .or_else(|| before.last().filter(|(_, m)| *m == Mark::From))
+        .map(|x| x.0);
+    let to_after = after.iter().find(|(_, m)| *m == Mark::To).map(|x| x.0);
+    let to_before = before
+        .iter()
+        .rev()
+        .find(|(_, m)| *m == Mark::To)
+        .map(|x| x.0);
+    let with = after
+        .iter()
+        .find(|(_, m)| matches!(m, Mark::With | Mark::And))
+        .map(|x| x.0);
+    // the object: the nearest actor after the trigger that can be one
+    let object = |skip: Option<usize>| {
+        after
+            .iter()
+            .find(|(a, m)| {
+                Some(a.first) != skip && matches!(m, Mark::None | Mark::To | Mark::With | Mark::And)
+            })
+            .map(|x| x.0)
+    };
+    let passive = tf > sent.first && cues.is(Cue::Passive, &strip_conj(&toks[tf - 1].text));
+    let subject_after = after.iter().find(|(_, m)| *m == Mark::None).map(|x| x.0);
+    let subject_before = before
+        .iter()
+        .rev()
+        .find(|(_, m)| *m == Mark::None)
+        .map(|x| x.0);
+    // SVO: the subject right before the verb (أن الأسد استقبل الفياض)
+    let adjacent_subject = subject_before.filter(|a| {
+        (a.last + 1 == tf && (toks[tf].gap == Gap::Space || toks[tf].punct == Some(',')))
+            || (a.last + 2 == tf && cues.is(Cue::Particle, &strip_conj(&toks[tf - 1].text)))
+    });
+
+    let mut source: Option<&Actor>;
+    let mut target: Option<&Actor>;
+    let mut via: Option<&Actor> = None;
+
+    if let Some(cv) = convey_after {
+        source = after
+            .iter()
+            .find(|(a, m)| a.first > cv && *m == Mark::None)
+            .map(|x| x.0);
+        target = after
+            .iter()
+            .find(|(a, m)| a.first > cv && *m == Mark::To)
+            .map(|x| x.0);
+        rule.push_str(", sent by the subject of the relative clause");
+    } else if let Some(cv) = convey {
+        // [convey-verb] CARRIER ... [إلى TARGET] ... message من SOURCE
+        let carrier = parties
+            .iter()
+            .find(|(a, m)| a.first > cv && a.last < tf && *m == Mark::None)
+            .map(|x| x.0)
+            .or(subject_before.filter(|a| a.last < cv))
+            .or_else(|| before.iter().rev().find(|(a, _)| a.last < cv).map(|x| x.0));
+        if let Some(src) = from.filter(|f| first_of(Some(f)) != first_of(carrier)) {
+            source = Some(src);
+            via = carrier.filter(|c| c.person != src.person || c.country != src.country);
+            rule.push_str(", conveyed by an envoy (من ... via carrier)");
+        } else {
+            source = carrier;
+            rule.push_str(", sent by the conveying subject");
+        }
+        target = to_after.or(to_before).or(with).or_else(|| {
+            after
+                .iter()
+                .find(|(a, m)| *m == Mark::None && Some(a.first) != first_of(carrier))
+                .map(|x| x.0)
+        });
+    } else if receive {
+        target = subject_before.or(subject_after);
+        source = from.or_else(|| {
+            after
+                .iter()
+                .find(|(a, _)| Some(a.first) != first_of(target))
+                .map(|x| x.0)
+        });
+        rule.push_str(", received (subject is the target)");
+    } else {
+        match trig.frame {
+            Frame::Agent | Frame::Host | Frame::Mutual => {
+                source = if trig.verb {
+                    adjacent_subject
+                        .or(subject_after.filter(|a| a.first <= tl + 3))
+                        .or(subject_before)
+                        .or(subject_after)
+                } else {
+                    subject_before.or(subject_after)
+                };
+                let src_first = first_of(source);
+                target = object(src_first);
+                if target.is_none() {
+                    target = to_before.filter(|a| Some(a.first) != src_first);
+                }
+                // بحثوا، بحث الجانبان: the two parties just named
+                if trig.frame == Frame::Mutual && trig.verb {
+                    let mut distinct: Vec<&Actor> = Vec::new();
+                    for (a, _) in before.iter().rev() {
+                        if !distinct.iter().any(|d| d.country == a.country) {
+                            distinct.push(a);
+                        }
+                    }
+                    if distinct.len() >= 2 && (target.is_none_or(|t| t.first > tl + 6)) {
+                        source = Some(distinct[1]);
+                        target = Some(distinct[0]);
+                    }
+                }
+                // تم بحث ... في العراق: a country named as where it happens
+                if target.is_none() && trig.frame == Frame::Mutual {
+                    target = after
+                        .iter()
+                        .find(|(a, m)| {
+                            *m == Mark::In
+                                && a.kind == ActorKind::Country
+                                && Some(a.first) != src_first
+                        })
+                        .map(|x| x.0);
+                }
+                rule.push_str(match trig.frame {
+                    Frame::Host => ", host receives guest",
+                    Frame::Mutual => ", two parties together",
+                    _ => ", subject acts on object",
+                });
+            }
+            Frame::Noun | Frame::Owned => {
+                // the genitive right after the noun: its agent (زيارة الرئيس), but
+                // the invitee of an invitation (دعوة بوتين لزيارة بغداد)
+                let genitive = if owned {
+                    None
+                } else {
+                    after
+                        .iter()
+                        .find(|(a, m)| *m == Mark::None && a.first == tl + 1)
+                        .map(|x| x.0)
+                };
+                // ... unless the invitee follows with لـ/إلى (دعوة الحكومة العراقية للرئيس السوري)
+                let (gen_source, gen_target) =
+                    if trig.kind == EventKind::Invitation && to_after.is_none() {
+                        (None, genitive)
+                    } else {
+                        (genitive, None)
+                    };
+                source = if owned {
+                    from.or(subject_before)
+                } else {
+                    from.or(gen_source).or(subject_before)
+                };
+                let src_first = first_of(source);
+                target = gen_target
+                    .or(to_after)
+                    .or(with)
+                    .or(to_before)
+                    .filter(|a| Some(a.first) != src_first);
+                if target.is_none() && trig.kind != EventKind::Visit {
+                    target = after
+                        .iter()
+                        .chain(before.iter().rev())
+                        .find(|(a, _)| {
+                            Some(a.first) != src_first
+                                && a.country != source.and_then(|s| s.country.clone())
+                        })
+                        .map(|x| x.0);
+                }
+                rule.push_str(", noun with من/إلى/مع arguments");
+            }
+        }
+    }
+    // visits: the host is where the visitor goes (زيارة دمشق، وصل إلى بغداد)
+    if trig.kind == EventKind::Visit {
+        let place_like = |a: &Actor| matches!(a.kind, ActorKind::Place | ActorKind::Country);
+        let dest = s
+            .actors
+            .iter()
+            .find(|(a, m)| a.first > tl && a.first <= tl + 4 && place_like(a) && *m == Mark::None)
+            .or_else(|| {
+                s.actors
+                    .iter()
+                    .find(|(a, m)| a.first > tl && place_like(a) && *m == Mark::To)
+            })
+            .map(|x| x.0);
+        match (dest, trig.frame) {
+            (Some(d), _) => {
+                target = Some(d);
+                if source.is_some_and(|x| x.country == d.country) {
+                    source = before
+                        .iter()
+                        .rev()
+                        .find(|(a, _)| a.country != d.country)
+                        .map(|x| x.0);
+                }
+                rule.push_str(", destination named after the trigger");
+            }
+            (None, Frame::Agent)
+                if trig.verb && target.is_some_and(|t| t.kind == ActorKind::Person) => {}
+            _ => return None,
+        }
+    }
+    Some(Reading {
+        source,
+        target,
+        via,
+        parties,
+        passive,
+        with: with.is_some(),
+    })
+}

@@ -1,0 +1,146 @@
+//! The cue words event extraction reads around a trigger (conveying and
+//! receiving verbs, "both parties", planned, wished-for, negated and refuted
+//! interactions, passive auxiliaries, prepositions): data in
+//! `src/data/event_cues.tsv`, loaded once and normalized for matching.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::normalize::Normalizer;
+
+/// What a cue word tells about the trigger near it (the `cue` column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    Convey,
+    Receive,
+    Both,
+    Planned,
+    Wish,
+    Negation,
+    Denial,
+    Refutation,
+    Passive,
+    Particle,
+    From,
+    To,
+    With,
+    Topic,
+    In,
+    PlaceHead,
+}
+
+impl Cue {
+    const ALL: [(&'static str, Cue); 16] = [
+        ("convey", Cue::Convey),
+        ("receive", Cue::Receive),
+        ("both", Cue::Both),
+        ("planned", Cue::Planned),
+        ("wish", Cue::Wish),
+        ("negation", Cue::Negation),
+        ("denial", Cue::Denial),
+        ("refutation", Cue::Refutation),
+        ("passive", Cue::Passive),
+        ("particle", Cue::Particle),
+        ("from", Cue::From),
+        ("to", Cue::To),
+        ("with", Cue::With),
+        ("topic", Cue::Topic),
+        ("in", Cue::In),
+        ("place_head", Cue::PlaceHead),
+    ];
+
+    fn parse(s: &str) -> Option<Cue> {
+        Cue::ALL.iter().find(|(n, _)| *n == s).map(|(_, c)| *c)
+    }
+
+    fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+}
+
+/// The cue words, by normalized word.
+pub struct Cues {
+    words: HashMap<String, u32>,
+    refutations: Vec<String>,
+}
+
+const DATA: &str = include_str!("../data/event_cues.tsv");
+
+impl Cues {
+    /// The built-in cues (parsed once per process).
+    pub fn builtin() -> &'static Cues {
+        static CUES: OnceLock<Cues> = OnceLock::new();
+        CUES.get_or_init(|| Cues::parse(DATA).expect("event_cues.tsv is valid (tested)"))
+    }
+
+    /// Parse a cue file; an error names the line.
+    pub fn parse(text: &str) -> Result<Cues, String> {
+        let nz = Normalizer::matching();
+        let mut words: HashMap<String, u32> = HashMap::new();
+        let mut refutations = Vec::new();
+        let mut header = false;
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            if !header {
+                header = true;
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (word, cue) = (cols.next().unwrap_or(""), cols.next().unwrap_or(""));
+            let cue = Cue::parse(cue.trim())
+                .ok_or_else(|| format!("event_cues.tsv:{}: unknown cue '{cue}'", n + 1))?;
+            let key = crate::gazetteer::form_key(nz, word);
+            if key.is_empty() {
+                return Err(format!("event_cues.tsv:{}: empty word", n + 1));
+            }
+            if cue == Cue::Refutation {
+                refutations.push(key);
+            } else if key.contains(' ') {
+                return Err(format!(
+                    "event_cues.tsv:{}: only a refutation may be a phrase",
+                    n + 1
+                ));
+            } else {
+                *words.entry(key).or_default() |= cue.bit();
+            }
+        }
+        Ok(Cues { words, refutations })
+    }
+
+    /// Whether the normalized `word` is a cue of that kind.
+    pub fn is(&self, cue: Cue, word: &str) -> bool {
+        self.words.get(word).is_some_and(|b| b & cue.bit() != 0)
+    }
+
+    /// The refuting phrases (normalized, words joined by one space).
+    pub fn refutations(&self) -> &[String] {
+        &self.refutations
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_file_parses_and_is_normalized() {
+        let c = Cues::parse(DATA).unwrap();
+        // written تلقى, matched as the normalizer spells it
+        assert!(c.is(Cue::Receive, "تلقي"));
+        assert!(c.is(Cue::Both, "الرييسان"));
+        assert!(c.is(Cue::Planned, "المرتقبه"));
+        // one word can carry two cues
+        assert!(c.is(Cue::Negation, "نفي") && c.is(Cue::Denial, "نفي"));
+        assert!(!c.is(Cue::Convey, "تلقي"));
+        assert!(c.refutations().iter().any(|p| p == "لا صحه"));
+    }
+
+    #[test]
+    fn a_bad_line_is_an_error_naming_it() {
+        let e = Cues::parse("word\tcue\nقال\tspeech\n").err().unwrap();
+        assert!(e.contains(":2:") && e.contains("speech"), "{e}");
+        assert!(Cues::parse("word\tcue\nلا بد\tplanned\n").is_err());
+    }
+}

@@ -1,0 +1,366 @@
+//! Diplomatic events: the triggers of `triggers.tsv` found in an article and,
+//! for each, its arguments, sides, status, date and evidence, then the
+//! merging of repeated reports within the article. Each step is a module:
+//!
+//! - [`cues`]: the cue words read around a trigger (`event_cues.tsv`)
+//! - [`arguments`]: source, target and envoy from the trigger's frame and the
+//!   prepositions before each actor
+//! - [`actors`]: the sides completed from the discourse focus (الجانبان،
+//!   pronouns, impersonal triggers)
+//! - [`status`]: occurred, planned or denied; the day it happened
+//! - [`merge`]: one event per interaction
+
+mod actors;
+mod arguments;
+pub mod cues;
+mod merge;
+mod status;
+
+use crate::dates::Date;
+use crate::entities::{Actor, ActorKind, Annotations};
+use crate::gazetteer::{form_key, Gazetteer, GazetteerBuilder, Stream};
+use crate::lexicon::Lexicon;
+use crate::model::{EventKind, Status};
+use crate::normalize::Normalizer;
+use crate::tokenize::Tokens;
+use arguments::{mark_of, Mark, Sent};
+use cues::{Cue, Cues};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    Agent,
+    Mutual,
+    Host,
+    Noun,
+    /// A noun with a pronoun suffix (تقديره، زيارته): its owner is named before it.
+    Owned,
+}
+
+#[derive(Debug, Clone)]
+pub struct TriggerInfo {
+    pub kind: EventKind,
+    pub frame: Frame,
+    pub planned: bool,
+    pub verb: bool,
+    pub form: String,
+}
+
+pub struct EventExtractor {
+    gaz: Gazetteer<usize>,
+    triggers: Vec<TriggerInfo>,
+    /// Trigger forms as the file spells them (not derived pronoun forms).
+    explicit: std::collections::HashSet<String>,
+}
+
+impl EventExtractor {
+    pub fn new(lex: &Lexicon) -> EventExtractor {
+        let nz = Normalizer::matching();
+        let mut b = GazetteerBuilder::default();
+        let mut triggers = Vec::new();
+        let mut explicit = std::collections::HashSet::new();
+        let mut derived: Vec<(String, usize)> = Vec::new();
+        for t in &lex.triggers {
+            let kind = EventKind::parse(&t.event).expect("validated at load");
+            let frame = match t.frame.as_str() {
+                "mutual" => Frame::Mutual,
+                "host" => Frame::Host,
+                "noun" => Frame::Noun,
+                "owned" => Frame::Owned,
+                _ => Frame::Agent,
+            };
+            let key = form_key(nz, &t.form);
+            triggers.push(TriggerInfo {
+                kind,
+                frame,
+                planned: t.status.as_deref() == Some("planned"),
+                verb: t.pos == "verb",
+                form: key.clone(),
+            });
+            let id = triggers.len() - 1;
+            b.add(&key, id, true);
+            explicit.insert(key.clone());
+            // pronoun suffixes on the last word: زيارته، استقباله، سلمه
+            let (head, last) = match key.rsplit_once(' ') {
+                Some((h, l)) => (format!("{h} "), l.to_string()),
+                None => (String::new(), key.clone()),
+            };
+            let stem = last
+                .strip_suffix('ه')
+                .map(|s| format!("{s}ت"))
+                .unwrap_or(last.clone());
+            for suf in ["ه", "ها", "هما", "هم", "نا"] {
+                derived.push((format!("{head}{stem}{suf}"), id));
+                if stem != last {
+                    derived.push((format!("{head}{last}{suf}"), id));
+                }
+            }
+        }
+        // pronoun forms only where no row of the file spells the same word
+        for (k, id) in derived {
+            if !explicit.contains(k.as_str()) {
+                b.add(&k, id, true);
+            }
+        }
+        EventExtractor {
+            gaz: b.build(),
+            triggers,
+            explicit,
+        }
+    }
+}
+
+/// An event before output: token positions and resolved parties.
+#[derive(Debug, Clone)]
+pub struct RawEvent {
+    pub kind: EventKind,
+    pub status: Status,
+    pub source: Party,
+    pub target: Party,
+    pub via: Option<Party>,
+    pub people: Vec<usize>,
+    pub location: Option<usize>,
+    pub date: Option<Date>,
+    /// Normalized token range of the date expression.
+    pub date_span: Option<(usize, usize)>,
+    pub trigger: (usize, usize, usize),
+    pub sentence: usize,
+    pub mentions: usize,
+    pub rule: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Party {
+    pub country: Option<String>,
+    pub person: Option<usize>,
+}
+
+impl Party {
+    fn of(a: &Actor) -> Party {
+        Party {
+            country: a.country.clone(),
+            person: a.person,
+        }
+    }
+}
+
+/// A trigger that did not become an event, and why (shown by `--explain`).
+#[derive(Debug, Clone)]
+pub struct Dropped {
+    /// Token range of the trigger.
+    pub trigger: (usize, usize),
+    pub kind: EventKind,
+    pub reason: String,
+}
+
+/// What extraction found in one article.
+#[derive(Debug, Default)]
+pub struct Extraction {
+    pub events: Vec<RawEvent>,
+    /// Filled only when asked for (`explain`).
+    pub dropped: Vec<Dropped>,
+}
+
+impl EventExtractor {
+    /// The events of one article. `explain` keeps the dropped candidates.
+    pub fn extract(
+        &self,
+        tokens: &Tokens,
+        stream: &Stream,
+        ann: &Annotations,
+        doc_date: Option<Date>,
+        is_common: &dyn Fn(&str) -> bool,
+        explain: bool,
+    ) -> Extraction {
+        let cues = Cues::builtin();
+        let hits = self.gaz.find_all(stream);
+        let mut out: Vec<RawEvent> = Vec::new();
+        let mut dropped: Vec<Dropped> = Vec::new();
+        let mut drop = |trig: &TriggerInfo, first: usize, last: usize, why: &dyn Fn() -> String| {
+            if explain {
+                dropped.push(Dropped {
+                    trigger: (first, last),
+                    kind: trig.kind,
+                    reason: why(),
+                });
+            }
+        };
+        let mut focus: actors::Focus = None;
+        let mut last_sentence_focus = usize::MAX;
+        let mut sentence_triggers: Vec<(usize, usize, EventKind)> = Vec::new();
+        type DateFound = (Option<Date>, Option<(usize, usize)>);
+        let mut date_cache: (Option<usize>, DateFound) = (None, (None, None));
+        for h in &hits {
+            let trig = &self.triggers[h.targets[0]];
+            sentence_triggers.push((tokens.tokens[h.first].sentence, h.first, trig.kind));
+        }
+        for h in hits {
+            let trig = &self.triggers[h.targets[0]];
+            // a proclitic reading of a known whole word is no trigger (وزارة is not و + زاره)
+            if h.prefix > 0
+                && is_common(&tokens.tokens[h.first].text)
+                && (!is_common(h.form.split(' ').next().unwrap_or(""))
+                    || !self.explicit.contains(h.form))
+            {
+                drop(trig, h.first, h.last, &|| {
+                    "a common word read as proclitic + trigger".into()
+                });
+                continue;
+            }
+            let tok = &tokens.tokens[h.first];
+            let si = tok.sentence;
+            let sent = &tokens.sentences[si];
+            // a visit that is the object of an invitation or a wish is not a visit
+            if matches!(trig.kind, EventKind::Visit | EventKind::Meeting) {
+                let lo = sentence_triggers.partition_point(|&(s, _, _)| s < si);
+                let invited = sentence_triggers[lo..]
+                    .iter()
+                    .take_while(|&&(s, _, _)| s == si)
+                    .any(|&(s, f, k)| {
+                        s == si
+                            && k == EventKind::Invitation
+                            && f < h.first
+                            && (h.first - f <= 8 || h.prefix > 0)
+                    });
+                let lo = h.first.saturating_sub(3).max(sent.first);
+                let wish =
+                    (lo..h.first).any(|i| cues.is(Cue::Wish, &strip_conj(&tokens.tokens[i].text)));
+                if invited && trig.kind == EventKind::Visit {
+                    drop(trig, h.first, h.last, &|| {
+                        "the visit an invitation is for, not a visit".into()
+                    });
+                    continue;
+                }
+                if wish {
+                    drop(trig, h.first, h.last, &|| "only wished for".into());
+                    continue;
+                }
+            }
+            // the sentence's actors (ann.actors is sorted by position)
+            let lo = ann.actors.partition_point(|a| a.first < sent.first);
+            let actors: Vec<(&Actor, Mark)> = ann.actors[lo..]
+                .iter()
+                .take_while(|a| a.first <= sent.last)
+                .filter(|a| {
+                    a.first >= sent.first
+                        && a.last <= sent.last
+                        && (a.last < h.first || a.first > h.last)
+                })
+                .map(|a| (a, mark_of(tokens, a)))
+                .collect();
+            let s = Sent { tokens, actors };
+            let owned =
+                trig.frame == Frame::Owned || (!trig.verb && !self.explicit.contains(h.form));
+            let focus_here = out.last().is_some_and(|e| e.sentence == si);
+            let mut rule = format!("trigger '{}' ({})", trig.form, trig.kind.name());
+            let Some(reading) = arguments::read(trig, owned, (h.first, h.last), &s, &mut rule)
+            else {
+                drop(trig, h.first, h.last, &|| {
+                    "a visit with no destination".into()
+                });
+                if last_sentence_focus != si {
+                    if let Some(f) = actors::focus_of_sentence(&s.actors) {
+                        focus = Some(f);
+                    }
+                }
+                continue;
+            };
+            let Some((src, tgt)) =
+                actors::resolve(trig, &reading, tokens, si, focus_here, &focus, &mut rule)
+            else {
+                drop(trig, h.first, h.last, &|| {
+                    format!("{rule}: not two known, different countries")
+                });
+                if last_sentence_focus != si {
+                    if let Some(f) = actors::focus_of_sentence(&s.actors) {
+                        focus = Some(f);
+                    }
+                }
+                continue;
+            };
+            let location = s
+                .actors
+                .iter()
+                .find(|(a, m)| {
+                    a.kind == ActorKind::Place
+                        && (matches!(m, Mark::In | Mark::To)
+                            || tokens.tokens[a.first].text.starts_with('ب')
+                            || trig.kind == EventKind::Visit)
+                })
+                .and_then(|(a, _)| a.place);
+            let mut people: Vec<usize> = Vec::new();
+            for p in [src.person, tgt.person, reading.via.and_then(|v| v.person)]
+                .into_iter()
+                .flatten()
+            {
+                if !people.contains(&p) {
+                    people.push(p);
+                }
+            }
+            let mut ev = RawEvent {
+                kind: trig.kind,
+                status: status::status(tokens, trig, (h.first, h.last), (sent.first, sent.last)),
+                source: src,
+                target: tgt,
+                via: reading.via.map(Party::of),
+                people,
+                location,
+                date: None,
+                date_span: None,
+                trigger: (h.first, h.last, h.prefix),
+                sentence: si,
+                mentions: 1,
+                rule,
+            };
+            if date_cache.0 != Some(si) {
+                date_cache = (
+                    Some(si),
+                    status::event_date(tokens, sent.first, sent.last, doc_date),
+                );
+            }
+            let (d, span) = date_cache.1;
+            // a planned event is not dated by a past expression of its report
+            if !(ev.status == Status::Planned
+                && span.is_some()
+                && d.is_some_and(|d| Some(d) < doc_date))
+            {
+                ev.date = d;
+                ev.date_span = span;
+            }
+            // the same conversation goes on: inherit the date of the event just before
+            if ev.date.is_none() {
+                if let Some(prev) = out.last() {
+                    let same_pair = (prev.source.country == ev.source.country
+                        && prev.target.country == ev.target.country)
+                        || (prev.source.country == ev.target.country
+                            && prev.target.country == ev.source.country);
+                    if same_pair
+                        && si <= prev.sentence + 2
+                        && prev.date.is_some()
+                        && ev.status == prev.status
+                    {
+                        ev.date = prev.date;
+                    }
+                }
+            }
+            focus = Some((ev.source.clone(), ev.target.clone()));
+            last_sentence_focus = si;
+            out.push(ev);
+        }
+        Extraction {
+            events: merge::merge(out),
+            dropped,
+        }
+    }
+}
+
+/// A word without a leading conjunction (و، ف) when it is long enough to carry one.
+fn strip_conj(w: &str) -> String {
+    if w.chars().count() > 3 {
+        w.strip_prefix('و')
+            .or_else(|| w.strip_prefix('ف'))
+            .unwrap_or(w)
+            .to_string()
+    } else {
+        w.to_string()
+    }
+}

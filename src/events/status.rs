@@ -1,0 +1,137 @@
+//! Whether an interaction took place, is planned or is denied, and the day
+//! it happened: read from the words around its trigger and from the date
+//! expressions of its sentence, resolved against the article's date.
+
+use super::cues::{Cue, Cues};
+use super::{strip_conj, TriggerInfo};
+use crate::dates::{find_dates, Date, WEEKDAYS};
+use crate::model::Status;
+use crate::tokenize::Tokens;
+
+/// The status of the trigger at tokens `tf..=tl` in the sentence `sf..=sl`.
+pub(super) fn status(
+    tokens: &Tokens,
+    trig: &TriggerInfo,
+    (tf, tl): (usize, usize),
+    (sf, sl): (usize, usize),
+) -> Status {
+    let cues = Cues::builtin();
+    let toks = &tokens.tokens;
+    let word = |i: usize| strip_conj(&toks[i].text);
+    // denial: a negation shortly before the trigger, or a refutation in the sentence
+    let lo = tf.saturating_sub(4).max(sf);
+    if (lo..tf).any(|i| cues.is(Cue::Negation, &word(i))) {
+        return Status::Denied;
+    }
+    // a refutation just before the trigger (غير معنية بهذه الدعوة)
+    let near: Vec<String> = (tf.saturating_sub(5).max(sf)..tf).map(word).collect();
+    let near = near.join(" ");
+    if cues.refutations().iter().any(|p| near.contains(p.as_str())) {
+        return Status::Denied;
+    }
+    // a denial verb earlier in the sentence
+    if (sf..tf).any(|i| cues.is(Cue::Denial, &word(i))) {
+        return Status::Denied;
+    }
+    if trig.planned {
+        return Status::Planned;
+    }
+    let lo = tf.saturating_sub(6).max(sf);
+    let hi = (tl + 3).min(sl);
+    if (lo..=hi).any(|i| cues.is(Cue::Planned, &word(i)) || cues.is(Cue::Planned, &toks[i].text)) {
+        return Status::Planned;
+    }
+    // a future verb governing a noun trigger (سيبحث الزيارة، المباحثات ستتركز)
+    let future = |i: usize| {
+        let w = word(i);
+        (w.starts_with("سي") || w.starts_with("ست"))
+            && w.chars().count() >= 5
+            && !w.starts_with("سيا")
+            && !w.starts_with("ستي")
+            && !w.starts_with("سيد")
+    };
+    if !trig.verb && ((lo..tf).any(future) || ((tl + 1)..=(tl + 2).min(sl)).any(future)) {
+        return Status::Planned;
+    }
+    Status::Occurred
+}
+
+/// The date of an event from its sentence `sf..=sl`: explicit dates, أمس،
+/// اليوم، weekdays (the last such day before the article's date). Returns the
+/// date and the token range of a relative expression.
+pub(super) fn event_date(
+    tokens: &Tokens,
+    sf: usize,
+    sl: usize,
+    doc: Option<Date>,
+) -> (Option<Date>, Option<(usize, usize)>) {
+    let toks = &tokens.tokens;
+    // explicit date in the sentence
+    let chars: Vec<char> = {
+        let mut s = String::new();
+        for t in &toks[sf..=sl] {
+            s.push_str(&t.text);
+            s.push(' ');
+        }
+        s.chars().collect()
+    };
+    if let Some(f) = find_dates(&chars).first() {
+        return (Some(f.date), None);
+    }
+    for i in sf..=sl {
+        let w = strip_conj(&toks[i].text);
+        let w = w.as_str();
+        let weekday = |j: usize| -> Option<u32> {
+            let x = toks.get(j).map(|t| strip_conj(&t.text))?;
+            let x = x.strip_prefix("ال").unwrap_or(&x).to_string();
+            WEEKDAYS.iter().find(|(d, _)| *d == x).map(|(_, n)| *n)
+        };
+        if w == "امس" || w == "البارحه" {
+            let d = doc.map(|d| d.add_days(-1));
+            let end = if weekday(i + 1).is_some() { i + 1 } else { i };
+            return (d, Some((i, end)));
+        }
+        if w == "اليوم" && toks.get(i + 1).map(|t| t.text.as_str()) != Some("الذي") {
+            let end = if weekday(i + 1).is_some() { i + 1 } else { i };
+            return (doc, Some((i, end)));
+        }
+        if w == "يوم" || w == "اول" {
+            if let Some(wd) = weekday(i + 1) {
+                return (doc.map(|d| last_weekday(d, wd)), Some((i, i + 1)));
+            }
+        }
+        if let Some(wd) = weekday(i) {
+            if toks
+                .get(i + 1)
+                .is_some_and(|t| t.text == "الماضي" || t.text == "الفايت")
+            {
+                return (doc.map(|d| last_weekday(d, wd)), Some((i, i + 1)));
+            }
+        }
+        if (w == "الاسبوع" || w == "الشهر") && toks.get(i + 1).is_some_and(|t| t.text == "الماضي")
+        {
+            return (None, Some((i, i + 1)));
+        }
+    }
+    (None, None)
+}
+
+/// The last `weekday` strictly before `d` (a Sunday article's "Monday" is six days back).
+pub(super) fn last_weekday(d: Date, weekday: u32) -> Date {
+    let cur = d.weekday();
+    let back = (cur + 7 - weekday) % 7;
+    d.add_days(-(if back == 0 { 7 } else { back } as i64))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekday_resolution() {
+        let d = Date::new(2025, 1, 12).unwrap();
+        assert_eq!(last_weekday(d, 1).to_string(), "2025-01-06");
+        assert_eq!(last_weekday(d, 0).to_string(), "2025-01-05");
+        assert_eq!(last_weekday(d, 6).to_string(), "2025-01-11");
+    }
+}
