@@ -319,3 +319,118 @@ fn two_reports_of_one_meeting_are_one_story() {
     }
     assert_eq!(again.stories()[0].id, stories[0].id);
 }
+
+// ------------------------------------------------ many counterparts, actors
+
+fn pairs(body: &str) -> Vec<(EventKind, String, String)> {
+    events(body)
+        .iter()
+        .map(|e| {
+            let (k, s, t) = pair(e);
+            (k, s.to_string(), t.to_string())
+        })
+        .collect()
+}
+
+fn holds(got: &[(EventKind, String, String)], want: &[(EventKind, &str, &str)]) {
+    for (k, s, t) in want {
+        assert!(
+            got.iter().any(|g| g.0 == *k && g.1 == *s && g.2 == *t),
+            "missing {k:?} {s}->{t} in {got:?}"
+        );
+    }
+}
+
+#[test]
+fn coordinated_addressees_are_one_event_each() {
+    let got = pairs(
+        "بعث الرئيس الأمريكي دونالد ترامب رسائل إلى قادة السعودية والإمارات والكويت بشأن الأزمة.",
+    );
+    use EventKind::Message as M;
+    holds(&got, &[(M, "US", "SA"), (M, "US", "AE"), (M, "US", "KW")]);
+}
+
+#[test]
+fn coordinated_objects_past_the_subjects_apposition() {
+    // العاهل السعودي الملك سلمان is one subject; رؤساء مصر وقطر وتركيا three objects
+    let got =
+        pairs("هنأ العاهل السعودي الملك سلمان بن عبدالعزيز رؤساء مصر وقطر وتركيا بمناسبة العيد.");
+    use EventKind::Congratulation as C;
+    holds(&got, &[(C, "SA", "EG"), (C, "SA", "QA"), (C, "SA", "TR")]);
+    let got =
+        pairs("استقبل ولي العهد السعودي الأمير محمد بن سلمان في الرياض وزيري خارجية مصر والأردن.");
+    holds(
+        &got,
+        &[
+            (EventKind::Meeting, "SA", "EG"),
+            (EventKind::Meeting, "SA", "JO"),
+        ],
+    );
+}
+
+#[test]
+fn coordinated_visitors_and_destinations() {
+    let got = pairs("وصل قادة مصر والأردن والبحرين إلى الرياض للمشاركة في القمة.");
+    use EventKind::Visit as V;
+    holds(&got, &[(V, "EG", "SA"), (V, "JO", "SA"), (V, "BH", "SA")]);
+    // a visitor is never its own destination
+    assert!(!got.iter().any(|g| g.0 == V && g.2 == "EG"), "{got:?}");
+    let e = events("يعتزم وزير الخارجية الأمريكي زيارة الأردن ولبنان الأسبوع المقبل.");
+    assert!(has(&e, V, "US", "JO") && has(&e, V, "US", "LB"));
+    assert!(e.iter().all(|e| e.status == Status::Planned));
+}
+
+#[test]
+fn a_destination_right_after_the_visitor() {
+    let e = events("من المنتظر أن يزور رئيس الوزراء الهندي ناريندرا مودي الإمارات الشهر المقبل.");
+    let v = find(&e, EventKind::Visit);
+    assert_eq!(pair(v), (EventKind::Visit, "IN", "AE"));
+    assert_eq!(v.status, Status::Planned);
+}
+
+#[test]
+fn the_callers_country_from_the_person_lexicon() {
+    // Algeria is never named: the lexicon says who Ahmed Attaf is
+    let e =
+        events("تلقى وزير الخارجية أحمد عطاف اتصالا هاتفيا من عباس عراقجي وزير الخارجية الإيراني.");
+    assert!(
+        has(&e, EventKind::Call, "IR", "DZ"),
+        "{:?}",
+        e.iter().map(pair).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_message_sent_in_a_relative_clause() {
+    let e = events("وأكد أمير قطر في رسالة بعثها إلى الرئيس الفرنسي إيمانويل ماكرون دعم بلاده.");
+    assert!(
+        has(&e, EventKind::Message, "QA", "FR"),
+        "{:?}",
+        e.iter().map(pair).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn companies_clubs_and_own_officials_make_no_event() {
+    assert!(
+        events("وقعت شركة أرامكو السعودية اتفاقا مع شركة توتال الفرنسية لبناء مصفاة.").is_empty()
+    );
+    assert!(events("وفاز فريق الهلال السعودي في لقاء مع الأهلي المصري.").is_empty());
+    assert!(events("التقى السفير العراقي في واشنطن رئيس الوزراء العراقي حيدر العبادي.").is_empty());
+}
+
+#[test]
+fn explain_says_why_a_trigger_was_dropped() {
+    let d = analyze(
+        "t.txt",
+        "وفاز فريق الهلال السعودي في لقاء مع الأهلي المصري.",
+        None,
+    );
+    let dropped = &d.dropped_events;
+    assert!(
+        dropped
+            .iter()
+            .any(|x| x.r#type == EventKind::Meeting && x.reason.contains("sports")),
+        "{dropped:?}"
+    );
+}

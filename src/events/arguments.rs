@@ -73,6 +73,30 @@ pub(super) fn mark_of(tokens: &Tokens, a: &Actor) -> Mark {
     {
         j -= 1;
     }
+    // look past the office or body the country belongs to (إلى قادة السعودية،
+    // لوزيري خارجية مصر): the preposition is before it, or a proclitic on it
+    let mut heads = 0;
+    while heads < 3 && tokens.tokens[j].gap != Gap::Break {
+        let text = tokens.tokens[j].text.as_str();
+        let Some(w) = head_word(text) else {
+            break;
+        };
+        heads += 1;
+        let clitic = &text[..text.len() - w.len()];
+        if clitic.ends_with('ل') {
+            return Mark::To;
+        }
+        if clitic.ends_with('ب') {
+            return Mark::With;
+        }
+        if clitic.starts_with('و') {
+            return Mark::And;
+        }
+        if j == 0 || tokens.tokens[j].gap != Gap::Space {
+            return Mark::None;
+        }
+        j -= 1;
+    }
     let p = tokens.tokens[j].text.as_str();
     if cues.is(Cue::From, p) {
         Mark::From
@@ -87,6 +111,83 @@ pub(super) fn mark_of(tokens: &Tokens, a: &Actor) -> Mark {
     } else {
         Mark::None
     }
+}
+
+/// The head noun (قادة، وزيري، حكومة) a word is, without its proclitics
+/// (و ف ب ل), as a suffix of the word.
+fn head_word(w: &str) -> Option<&str> {
+    let cues = Cues::builtin();
+    let mut rest = w;
+    for _ in 0..3 {
+        if cues.is(Cue::Head, rest) {
+            return Some(rest);
+        }
+        let mut cs = rest.chars();
+        match cs.next() {
+            Some('و' | 'ف' | 'ب' | 'ل') if rest.chars().count() > 3 => rest = cs.as_str(),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// A country actor that belongs to a company, a club or a team (شركة توتال
+/// الفرنسية، فريق الهلال السعودي), not to a state.
+fn non_state(tokens: &Tokens, a: &Actor) -> bool {
+    let cues = Cues::builtin();
+    let toks = &tokens.tokens;
+    match a.kind {
+        ActorKind::Adjective | ActorKind::Country => {}
+        ActorKind::Organization if cues.is(Cue::NonState, &strip_conj(&toks[a.first].text)) => {
+            return true
+        }
+        ActorKind::Organization => {}
+        _ => return false,
+    }
+    let lo = a.first.saturating_sub(3);
+    let mut i = a.first;
+    while i > lo && toks[i].gap == Gap::Space {
+        i -= 1;
+        if cues.is(Cue::NonState, &strip_conj(&toks[i].text)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The actors coordinated after `head` (X و Y، Z): each joined to the one
+/// before it by و or a comma, with at most three head nouns between them
+/// (وزيري خارجية مصر ووزير خارجية الأردن).
+pub(super) fn conjuncts<'a>(
+    head: &Actor,
+    actors: &[(&'a Actor, Mark)],
+    tokens: &Tokens,
+) -> Vec<&'a Actor> {
+    let toks = &tokens.tokens;
+    let mut out: Vec<&'a Actor> = Vec::new();
+    let mut prev_last = head.last;
+    for (a, m) in actors.iter().filter(|(a, _)| a.first > head.last) {
+        if a.first <= prev_last {
+            continue;
+        }
+        let between = (prev_last + 1)..a.first;
+        if between.len() > 3 || toks[a.first].gap == Gap::Break {
+            break;
+        }
+        let linked = if between.is_empty() {
+            *m == Mark::And || toks[a.first].punct == Some(',')
+        } else {
+            let first = &toks[prev_last + 1];
+            between.clone().all(|i| head_word(&toks[i].text).is_some())
+                && (first.text.starts_with('و') || first.punct == Some(','))
+        };
+        if !linked {
+            break;
+        }
+        out.push(a);
+        prev_last = a.last;
+    }
+    out
 }
 
 /// Read the source, target and envoy of the trigger at `tf..=tl`; `None`
@@ -105,7 +206,12 @@ pub(super) fn read<'a>(
         .actors
         .iter()
         .copied()
-        .filter(|(a, m)| a.kind != ActorKind::Place && a.country.is_some() && *m != Mark::Topic)
+        .filter(|(a, m)| {
+            a.kind != ActorKind::Place
+                && a.country.is_some()
+                && *m != Mark::Topic
+                && !non_state(s.tokens, a)
+        })
         .collect();
     let before: Vec<(&Actor, Mark)> = parties
         .iter()
@@ -163,12 +269,15 @@ pub(super) fn read<'a>(
         .iter()
         .find(|(_, m)| matches!(m, Mark::With | Mark::And))
         .map(|x| x.0);
-    // the object: the nearest actor after the trigger that can be one
-    let object = |skip: Option<usize>| {
+    // the object: the nearest actor after the trigger that can be one, past
+    // the subject's appositions (هنأ العاهل السعودي الملك سلمان رؤساء مصر)
+    let object = |subject: Option<&Actor>| {
         after
             .iter()
             .find(|(a, m)| {
-                Some(a.first) != skip && matches!(m, Mark::None | Mark::To | Mark::With | Mark::And)
+                Some(a.first) != subject.map(|s| s.first)
+                    && !subject.is_some_and(|s| s.first > tl && s.country == a.country)
+                    && matches!(m, Mark::None | Mark::To | Mark::With | Mark::And)
             })
             .map(|x| x.0)
     };
@@ -190,10 +299,13 @@ pub(super) fn read<'a>(
     let mut via: Option<&Actor> = None;
 
     if let Some(cv) = convey_after {
+        // بعثها، أرسله: the pronoun is the message; the sender is named
+        // after the verb, or before the noun (أكد أمير قطر في رسالة بعثها إلى)
         source = after
             .iter()
             .find(|(a, m)| a.first > cv && *m == Mark::None)
-            .map(|x| x.0);
+            .map(|x| x.0)
+            .or(subject_before);
         target = after
             .iter()
             .find(|(a, m)| a.first > cv && *m == Mark::To)
@@ -242,7 +354,7 @@ pub(super) fn read<'a>(
                     subject_before.or(subject_after)
                 };
                 let src_first = first_of(source);
-                target = object(src_first);
+                target = object(source);
                 if target.is_none() {
                     target = to_before.filter(|a| Some(a.first) != src_first);
                 }
@@ -322,10 +434,29 @@ pub(super) fn read<'a>(
     // visits: the host is where the visitor goes (زيارة دمشق، وصل إلى بغداد)
     if trig.kind == EventKind::Visit {
         let place_like = |a: &Actor| matches!(a.kind, ActorKind::Place | ActorKind::Country);
+        // never the visitor itself or those coordinated with it (وصل قادة مصر
+        // والأردن إلى الرياض); a bare object right after the visitor
+        // (يزور رئيس الوزراء الهندي الإمارات)
+        let mut visitors: Vec<usize> = Vec::new();
+        let mut visitors_last = None;
+        if let Some(v) = source.filter(|v| trig.verb && v.first > tl) {
+            visitors.push(v.first);
+            visitors_last = Some(v.last);
+            for c in conjuncts(v, &s.actors, s.tokens) {
+                visitors.push(c.first);
+                visitors_last = Some(c.last);
+            }
+        }
         let dest = s
             .actors
             .iter()
-            .find(|(a, m)| a.first > tl && a.first <= tl + 4 && place_like(a) && *m == Mark::None)
+            .find(|(a, m)| {
+                a.first > tl
+                    && !visitors.contains(&a.first)
+                    && place_like(a)
+                    && *m == Mark::None
+                    && (a.first <= tl + 4 || visitors_last.is_some_and(|l| l + 1 == a.first))
+            })
             .or_else(|| {
                 s.actors
                     .iter()

@@ -27,10 +27,13 @@ pub enum Cue {
     Topic,
     In,
     PlaceHead,
+    Head,
+    NonState,
+    Sport,
 }
 
 impl Cue {
-    const ALL: [(&'static str, Cue); 16] = [
+    const ALL: [(&'static str, Cue); 19] = [
         ("convey", Cue::Convey),
         ("receive", Cue::Receive),
         ("both", Cue::Both),
@@ -47,6 +50,9 @@ impl Cue {
         ("topic", Cue::Topic),
         ("in", Cue::In),
         ("place_head", Cue::PlaceHead),
+        ("head", Cue::Head),
+        ("nonstate", Cue::NonState),
+        ("sport", Cue::Sport),
     ];
 
     fn parse(s: &str) -> Option<Cue> {

@@ -235,6 +235,17 @@ impl EventExtractor {
                     continue;
                 }
             }
+            // a "لقاء" in sports news is a match
+            if trig.kind == EventKind::Meeting {
+                let lo = h.first.saturating_sub(8).max(sent.first);
+                let hi = (h.last + 8).min(sent.last);
+                if (lo..=hi).any(|i| cues.is(Cue::Sport, &strip_conj(&tokens.tokens[i].text))) {
+                    drop(trig, h.first, h.last, &|| {
+                        "sports: a match, not a meeting".into()
+                    });
+                    continue;
+                }
+            }
             // the sentence's actors (ann.actors is sorted by position)
             let lo = ann.actors.partition_point(|a| a.first < sent.first);
             let actors: Vec<(&Actor, Mark)> = ann.actors[lo..]
@@ -344,7 +355,43 @@ impl EventExtractor {
             }
             focus = Some((ev.source.clone(), ev.target.clone()));
             last_sentence_focus = si;
+            // one event per counterpart: the actors coordinated with the
+            // source or the target read (هنأ رؤساء مصر وقطر وتركيا)
+            let side = |a: Option<&Actor>, p: &Party| {
+                a.filter(|a| a.country == p.country)
+                    .map(|a| arguments::conjuncts(a, &s.actors, tokens))
+                    .unwrap_or_default()
+            };
+            let sources = side(reading.source, &ev.source);
+            let targets = side(reading.target, &ev.target);
+            let mut extra = Vec::new();
+            for (i, c) in sources.iter().enumerate() {
+                let mut e = ev.clone();
+                e.source = Party::of(c);
+                e.rule.push_str(&format!(", source coordinated #{}", i + 2));
+                extra.push(e);
+            }
+            let with_sources: Vec<RawEvent> = std::iter::once(&ev).chain(&extra).cloned().collect();
+            for (i, c) in targets.iter().enumerate() {
+                for src in &with_sources {
+                    let mut e = src.clone();
+                    e.target = Party::of(c);
+                    e.rule.push_str(&format!(", target coordinated #{}", i + 2));
+                    extra.push(e);
+                }
+            }
             out.push(ev);
+            for mut e in extra {
+                if e.source.country.is_none() || e.source.country == e.target.country {
+                    continue;
+                }
+                e.people = [e.source.person, e.target.person]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                e.people.dedup();
+                out.push(e);
+            }
         }
         Extraction {
             events: merge::merge(out),
