@@ -6,6 +6,8 @@ usage:
   devset.py render OUTDIR [--part tune|blind|all]   write OUTDIR/<id>.txt
   devset.py gold OUT.json [--part tune|blind|all]    the gold of that part
   devset.py select N SEED                            propose candidate ids (stdout)
+  devset.py merge PART.json...                       add annotated documents to the gold
+  devset.py types GOLD OUT.json                      events P/R/F1 per event type
 
 An id names its corpus and record:
   ant:<DOCNO>                      ANT v2.1 (e.g. ant:BB-middleEast-12-20180219)
@@ -176,6 +178,22 @@ def select(n, seed):
     return pool
 
 
+def per_type(gold_path, out_path):
+    """Events P/R/F1 per event type, with the shared scorer's own rules."""
+    sys.path.insert(0, os.path.join(SHARED, "eval"))
+    import score as scorer
+    gold = json.load(open(gold_path, encoding="utf-8"))
+    preds = scorer.load_pred(out_path)
+    print("%-15s %6s %6s %6s %4s %4s %4s" % ("type", "P", "R", "F1", "tp", "fp", "fn"))
+    for t in gold.get("event_types", []) or sorted({e["type"] for d in gold["documents"].values() for e in d["events"]}):
+        g = dict(gold)
+        g["documents"] = {k: dict(v, events=[e for e in v.get("events", []) if e["type"] == t])
+                          for k, v in gold["documents"].items()}
+        p = [dict(d, events=[e for e in d.get("events", []) or [] if e.get("type") == t]) for d in preds]
+        _, (_, _, ev, _) = scorer.score(g, p)
+        print("%-15s %6.3f %6.3f %6.3f %4d %4d %4d" % (t, ev.p(), ev.r(), ev.f(), ev.tp, ev.fp, ev.fn))
+
+
 def main(argv):
     if not argv:
         print(__doc__)
@@ -193,6 +211,20 @@ def main(argv):
         out = dict(gold)
         out["documents"] = {k: v for k, v in docs.items() if k in keep}
         json.dump(out, open(argv[1], "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+    elif argv[0] == "merge":
+        for path in argv[1:]:
+            part_docs = json.load(open(path, encoding="utf-8"))["documents"]
+            known = {file_name(i) for i in gold.get("ids", [])}
+            for k in part_docs:
+                if k not in known:
+                    sys.exit("devset.py: %s: %s is not in the dev set's ids" % (path, k))
+            docs.update(part_docs)
+        gold["documents"] = dict(sorted(docs.items()))
+        with open(GOLD, "w", encoding="utf-8") as f:
+            json.dump(gold, f, ensure_ascii=False, indent=1)
+            f.write("\n")
+    elif argv[0] == "types":
+        per_type(argv[1], argv[2])
     elif argv[0] == "select":
         for i, s, t in select(int(argv[1]), int(argv[2])):
             print("%s\t%d\t%s" % (i, s, t))

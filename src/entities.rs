@@ -279,7 +279,8 @@ pub struct Actor {
     pub country: Option<String>,
     /// Index into [`Annotations::people`].
     pub person: Option<usize>,
-    /// For offices: the role (president, ambassador, envoy...).
+    /// For offices: the role (president, ambassador, envoy...); for
+    /// organizations: their kind (agency, company, international...).
     pub role: Option<String>,
     /// For places: index into the lexicon's places.
     pub place: Option<usize>,
@@ -779,7 +780,8 @@ fn resolve(ctx: &mut Ctx, ann: &mut Annotations) {
                     kind: ActorKind::Organization,
                     country: e.country.clone(),
                     person: None,
-                    role: None,
+                    // the organization's kind (agency, company, international...)
+                    role: Some(e.kind.clone()),
                     place: None,
                     prefix: at.prefix,
                 });

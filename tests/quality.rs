@@ -57,3 +57,129 @@ fn seeds_meet_the_quality_bar() {
     );
     assert!(x("event_status_accuracy") >= 0.9);
 }
+
+/// Render a part of the development gold set (`tests/dev`) from
+/// `../shared/corpora`, analyze it and score it: `(scores, texts dir)`.
+fn score_dev(shared: &Path, part: &str) -> Option<serde_json::Value> {
+    if !shared.join("corpora/ant-corpus").exists() {
+        eprintln!("skipping: ../shared/corpora is absent");
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let texts = dir.path().join("texts");
+    let gold = dir.path().join("gold.json");
+    let out = dir.path().join("out.json");
+    for (verb, path) in [("render", &texts), ("gold", &gold)] {
+        let st = Command::new("python3")
+            .args(["scripts/devset.py", verb])
+            .arg(path)
+            .args(["--part", part])
+            .status()
+            .unwrap();
+        assert!(st.success(), "devset.py {verb} failed");
+    }
+    let st = Command::new(env!("CARGO_BIN_EXE_analyze"))
+        .arg(&texts)
+        .arg("-o")
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let res = Command::new("python3")
+        .arg(shared.join("eval/score.py"))
+        .arg(&gold)
+        .arg(&out)
+        .arg("--texts")
+        .arg(&texts)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        res.status.success(),
+        "{}",
+        String::from_utf8_lossy(&res.stderr)
+    );
+    Some(serde_json::from_slice(&res.stdout).unwrap())
+}
+
+/// The floor each figure of a dev-set part must stay above (what was
+/// reached when the part was last measured, less a small margin).
+struct Floor {
+    events_f1: f64,
+    events_precision: f64,
+    directed_f1: f64,
+    status: f64,
+    people_f1: f64,
+}
+
+fn check_dev(part: &str, floor: Floor) {
+    let Some(shared) = shared() else { return };
+    let Some(v) = score_dev(shared, part) else {
+        return;
+    };
+    let f = |k: &str, m: &str| v[k][m].as_f64().unwrap();
+    let x = |k: &str| v[k].as_f64().unwrap_or(0.0);
+    eprintln!(
+        "dev {part}: events P {:.3} R {:.3} F1 {:.3}, directed F1 {:.3}, status {:.3}, people F1 {:.3}",
+        f("events", "precision"),
+        f("events", "recall"),
+        f("events", "f1"),
+        f("events_directed", "f1"),
+        x("event_status_accuracy"),
+        f("people", "f1"),
+    );
+    assert_eq!(x("offsets_valid"), 1.0);
+    assert!(
+        f("events", "f1") >= floor.events_f1,
+        "{part}: events F1 {}",
+        f("events", "f1")
+    );
+    assert!(
+        f("events", "precision") >= floor.events_precision,
+        "{part}: events precision {}",
+        f("events", "precision")
+    );
+    assert!(
+        f("events_directed", "f1") >= floor.directed_f1,
+        "{part}: directed F1 {}",
+        f("events_directed", "f1")
+    );
+    assert!(
+        x("event_status_accuracy") >= floor.status,
+        "{part}: status {}",
+        x("event_status_accuracy")
+    );
+    assert!(
+        f("people", "f1") >= floor.people_f1,
+        "{part}: people F1 {}",
+        f("people", "f1")
+    );
+}
+
+#[test]
+fn dev_tune_part_meets_its_floor() {
+    check_dev(
+        "tune",
+        Floor {
+            events_f1: 0.0,
+            events_precision: 0.0,
+            directed_f1: 0.0,
+            status: 0.0,
+            people_f1: 0.0,
+        },
+    );
+}
+
+#[test]
+fn dev_blind_part_meets_its_floor() {
+    check_dev(
+        "blind",
+        Floor {
+            events_f1: 0.0,
+            events_precision: 0.0,
+            directed_f1: 0.0,
+            status: 0.0,
+            people_f1: 0.0,
+        },
+    );
+}

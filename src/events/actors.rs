@@ -27,6 +27,11 @@ pub(super) fn resolve(
     let cues = Cues::builtin();
     let toks = &tokens.tokens;
     let sent = &tokens.sentences[sentence];
+    let tf = reading.trigger.0;
+    let anaphoric = toks[tf].text.starts_with("ال")
+        || toks[tf].text.starts_with("وال")
+        || toks[tf].text.starts_with("بال")
+        || toks[tf].text.starts_with("خلال");
     let mut src = reading.source.map(Party::of).unwrap_or_default();
     let mut tgt = reading.target.map(Party::of).unwrap_or_default();
     // بحثوا after a reception in the same sentence, تم بحث: the interaction in focus
@@ -63,7 +68,11 @@ pub(super) fn resolve(
             let fill = match &known {
                 Some(k) if fa.country.as_ref() == Some(k) => Some((fa.clone(), fb.clone())),
                 Some(k) if fb.country.as_ref() == Some(k) => Some((fb.clone(), fa.clone())),
-                None if both || reading.parties.is_empty() => Some((fa.clone(), fb.clone())),
+                // no party named: only an anaphoric trigger (المباحثات، اللقاء،
+                // تم بحث) or "الجانبان" speaks of the pair in focus
+                None if both || (reading.parties.is_empty() && (anaphoric || reading.passive)) => {
+                    Some((fa.clone(), fb.clone()))
+                }
                 _ => None,
             };
             if let Some((same, other)) = fill {

@@ -28,6 +28,8 @@ pub(super) enum Mark {
 pub(super) struct Sent<'a> {
     pub tokens: &'a Tokens,
     pub actors: Vec<(&'a Actor, Mark)>,
+    /// By lexicon place: a capital.
+    pub capitals: &'a [bool],
 }
 
 /// What the frame reading found for one trigger.
@@ -41,6 +43,8 @@ pub(super) struct Reading<'a> {
     pub passive: bool,
     /// A party after the trigger introduced by مع or و.
     pub with: bool,
+    /// The trigger's token range.
+    pub trigger: (usize, usize),
 }
 
 pub(super) fn mark_of(tokens: &Tokens, a: &Actor) -> Mark {
@@ -131,12 +135,17 @@ fn head_word(w: &str) -> Option<&str> {
     None
 }
 
-/// A country actor that belongs to a company, a club or a team (شركة توتال
-/// الفرنسية، فريق الهلال السعودي), not to a state.
+/// An actor that is not a state's side: a news agency or a company, or a
+/// country adjective that belongs to one, or to a club or a team (شركة
+/// توتال الفرنسية، فريق الهلال السعودي).
 fn non_state(tokens: &Tokens, a: &Actor) -> bool {
     let cues = Cues::builtin();
     let toks = &tokens.tokens;
     match a.kind {
+        // news agencies report, companies trade: neither is a state's side
+        ActorKind::Organization if matches!(a.role.as_deref(), Some("agency" | "company")) => {
+            return true
+        }
         ActorKind::Adjective | ActorKind::Country => {}
         ActorKind::Organization if cues.is(Cue::NonState, &strip_conj(&toks[a.first].text)) => {
             return true
@@ -190,15 +199,46 @@ pub(super) fn conjuncts<'a>(
     out
 }
 
-/// Read the source, target and envoy of the trigger at `tf..=tl`; `None`
-/// when the trigger cannot be an event here (a visit with no destination).
+/// Two nationality adjectives right after a noun trigger (المباحثات
+/// السعودية الأمريكية): `Some((a, b))` with the two sides when they differ,
+/// `Some((None, None))` when they name one state twice (an internal affair),
+/// `None` when the noun is not followed by two adjectives.
+#[allow(clippy::type_complexity)]
+fn nationality_pair<'a>(
+    actors: &[(&'a Actor, Mark)],
+    tl: usize,
+) -> Option<(Option<&'a Actor>, Option<&'a Actor>)> {
+    // السعودية is a name and an adjective: the first may be either
+    let adj = |at: usize, name: bool| {
+        actors
+            .iter()
+            .find(|(a, _)| {
+                a.first == at
+                    && (a.kind == ActorKind::Adjective || (name && a.kind == ActorKind::Country))
+            })
+            .map(|x| x.0)
+    };
+    let a = adj(tl + 1, true)?;
+    let b = adj(a.last + 1, false).or_else(|| adj(a.last + 2, false))?;
+    Some(if a.country == b.country {
+        (None, None)
+    } else {
+        (Some(a), Some(b))
+    })
+}
+
+/// How far (in tokens) a noun trigger's arguments may stand from it.
+const NOUN_REACH: usize = 8;
+
+/// Read the source, target and envoy of the trigger at `tf..=tl`, or why
+/// the trigger cannot be an event here (a visit with no destination).
 pub(super) fn read<'a>(
     trig: &TriggerInfo,
     owned: bool,
     (tf, tl): (usize, usize),
     s: &Sent<'a>,
     rule: &mut String,
-) -> Option<Reading<'a>> {
+) -> Result<Reading<'a>, &'static str> {
     let cues = Cues::builtin();
     let toks = &s.tokens.tokens;
     let sent = &s.tokens.sentences[toks[tf].sentence];
@@ -207,7 +247,14 @@ pub(super) fn read<'a>(
         .iter()
         .copied()
         .filter(|(a, m)| {
-            a.kind != ActorKind::Place
+            // a capital stands for its government when it is no mere location
+            // (not a venue naming the talks: مفاوضات أستانا، محادثات جنيف)
+            let capital = a.kind == ActorKind::Place
+                && *m != Mark::In
+                && (trig.verb || a.first != tl + 1)
+                && a.place
+                    .is_some_and(|p| s.capitals.get(p).copied().unwrap_or(false));
+            (a.kind != ActorKind::Place || capital)
                 && a.country.is_some()
                 && *m != Mark::Topic
                 && !non_state(s.tokens, a)
@@ -257,8 +304,21 @@ pub(super) fn read<'a>(
                 .filter(|(_, m)| *m == Mark::From)
                 .filter(|_| after[0].1 == Mark::To)
         })
-        .or_else(|| before.last().filter(|(_, m)| *m == Mark::From))
+        .filter(|(a, _)| a.first <= tl + NOUN_REACH)
+        .or_else(|| {
+            before
+                .last()
+                .filter(|(a, m)| *m == Mark::From && a.last + 4 >= tf)
+        })
         .map(|x| x.0);
+    // في لقاء مع بي بي سي: an interview; a meeting with a company: business
+    if !trig.verb
+        && s.actors.iter().any(|(a, m)| {
+            a.first > tl && a.first <= tl + 2 && *m == Mark::With && non_state(s.tokens, a)
+        })
+    {
+        return Err("with a news outlet or a company, not a state");
+    }
     let to_after = after.iter().find(|(_, m)| *m == Mark::To).map(|x| x.0);
     let to_before = before
         .iter()
@@ -283,11 +343,14 @@ pub(super) fn read<'a>(
     };
     let passive = tf > sent.first && cues.is(Cue::Passive, &strip_conj(&toks[tf - 1].text));
     let subject_after = after.iter().find(|(_, m)| *m == Mark::None).map(|x| x.0);
+    // the subject before the trigger stands in its clause (not before a
+    // quote, a colon or a "قال"): clauses::opens_between
     let subject_before = before
         .iter()
         .rev()
         .find(|(_, m)| *m == Mark::None)
-        .map(|x| x.0);
+        .map(|x| x.0)
+        .filter(|a| !super::clauses::opens_between(s.tokens, a.last, tf));
     // SVO: the subject right before the verb (أن الأسد استقبل الفياض)
     let adjacent_subject = subject_before.filter(|a| {
         (a.last + 1 == tf && (toks[tf].gap == Gap::Space || toks[tf].punct == Some(',')))
@@ -388,6 +451,16 @@ pub(super) fn read<'a>(
                     _ => ", subject acts on object",
                 });
             }
+            Frame::Noun | Frame::Owned if !owned && nationality_pair(&s.actors, tl).is_some() => {
+                // المباحثات السعودية الأمريكية: the two adjectives are the sides
+                let (a, b) = nationality_pair(&s.actors, tl).unwrap_or_default();
+                if a.is_none() {
+                    return Err("one state's own affair (اللقاءات الفلسطينية الفلسطينية)");
+                }
+                source = a;
+                target = b;
+                rule.push_str(", the sides named by two adjectives after the noun");
+            }
             Frame::Noun | Frame::Owned => {
                 // the genitive right after the noun: its agent (زيارة الرئيس), but
                 // the invitee of an invitation (دعوة بوتين لزيارة بغداد)
@@ -412,15 +485,23 @@ pub(super) fn read<'a>(
                     from.or(gen_source).or(subject_before)
                 };
                 let src_first = first_of(source);
+                // a noun's arguments stand close to it
+                let close = |a: &&Actor| a.first <= tl + NOUN_REACH;
                 target = gen_target
-                    .or(to_after)
-                    .or(with)
+                    .or(to_after.filter(close))
+                    .or(with.filter(close))
                     .or(to_before)
                     .filter(|a| Some(a.first) != src_first);
                 if target.is_none() && trig.kind != EventKind::Visit {
                     target = after
                         .iter()
-                        .chain(before.iter().rev())
+                        .filter(|(a, m)| a.first <= tl + NOUN_REACH && *m != Mark::From)
+                        .chain(
+                            before
+                                .iter()
+                                .rev()
+                                .filter(|(a, _)| a.last + NOUN_REACH >= tf),
+                        )
                         .find(|(a, _)| {
                             Some(a.first) != src_first
                                 && a.country != source.and_then(|s| s.country.clone())
@@ -458,9 +539,12 @@ pub(super) fn read<'a>(
                     && (a.first <= tl + 4 || visitors_last.is_some_and(|l| l + 1 == a.first))
             })
             .or_else(|| {
-                s.actors
-                    .iter()
-                    .find(|(a, m)| a.first > tl && place_like(a) && *m == Mark::To)
+                s.actors.iter().find(|(a, m)| {
+                    a.first > tl
+                        && a.first <= visitors_last.unwrap_or(tl) + NOUN_REACH
+                        && place_like(a)
+                        && *m == Mark::To
+                })
             })
             .map(|x| x.0);
         match (dest, trig.frame) {
@@ -477,15 +561,16 @@ pub(super) fn read<'a>(
             }
             (None, Frame::Agent)
                 if trig.verb && target.is_some_and(|t| t.kind == ActorKind::Person) => {}
-            _ => return None,
+            _ => return Err("a visit with no destination"),
         }
     }
-    Some(Reading {
+    Ok(Reading {
         source,
         target,
         via,
         parties,
         passive,
         with: with.is_some(),
+        trigger: (tf, tl),
     })
 }

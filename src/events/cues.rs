@@ -30,10 +30,12 @@ pub enum Cue {
     Head,
     NonState,
     Sport,
+    Clause,
+    InviteObject,
 }
 
 impl Cue {
-    const ALL: [(&'static str, Cue); 19] = [
+    const ALL: [(&'static str, Cue); 21] = [
         ("convey", Cue::Convey),
         ("receive", Cue::Receive),
         ("both", Cue::Both),
@@ -53,6 +55,8 @@ impl Cue {
         ("head", Cue::Head),
         ("nonstate", Cue::NonState),
         ("sport", Cue::Sport),
+        ("clause", Cue::Clause),
+        ("invite_object", Cue::InviteObject),
     ];
 
     fn parse(s: &str) -> Option<Cue> {

@@ -5,6 +5,7 @@
 //! - [`cues`]: the cue words read around a trigger (`event_cues.tsv`)
 //! - [`arguments`]: source, target and envoy from the trigger's frame and the
 //!   prepositions before each actor
+//! - [`clauses`]: where a clause opens inside a sentence
 //! - [`actors`]: the sides completed from the discourse focus (الجانبان،
 //!   pronouns, impersonal triggers)
 //! - [`status`]: occurred, planned or denied; the day it happened
@@ -12,6 +13,7 @@
 
 mod actors;
 mod arguments;
+mod clauses;
 pub mod cues;
 mod merge;
 mod status;
@@ -50,6 +52,9 @@ pub struct EventExtractor {
     triggers: Vec<TriggerInfo>,
     /// Trigger forms as the file spells them (not derived pronoun forms).
     explicit: std::collections::HashSet<String>,
+    /// By lexicon place: whether it is a capital (it can stand for its
+    /// government: سيول دعت بيونغ يانغ).
+    capitals: Vec<bool>,
 }
 
 impl EventExtractor {
@@ -105,6 +110,11 @@ impl EventExtractor {
             gaz: b.build(),
             triggers,
             explicit,
+            capitals: lex
+                .places
+                .iter()
+                .map(|p| p.kind == crate::lexicon::PlaceKind::Capital)
+                .collect(),
         }
     }
 }
@@ -186,6 +196,7 @@ impl EventExtractor {
         };
         let mut focus: actors::Focus = None;
         let mut last_sentence_focus = usize::MAX;
+        let mut focus_sentence: Option<usize> = None;
         let mut sentence_triggers: Vec<(usize, usize, EventKind)> = Vec::new();
         type DateFound = (Option<Date>, Option<(usize, usize)>);
         let mut date_cache: (Option<usize>, DateFound) = (None, (None, None));
@@ -258,19 +269,57 @@ impl EventExtractor {
                 })
                 .map(|a| (a, mark_of(tokens, a)))
                 .collect();
-            let s = Sent { tokens, actors };
+            let s = Sent {
+                tokens,
+                actors,
+                capitals: &self.capitals,
+            };
+            // دعا، دعوة with nothing to invite to is a call for something
+            // (دعا إلى تفعيل القانون), not an invitation
+            if trig.kind == EventKind::Invitation {
+                let toks = &tokens.tokens;
+                let lo = h.first.saturating_sub(5).max(sent.first);
+                let hi = (h.last + 10).min(sent.last);
+                let object = (lo..=hi).any(|i| {
+                    (i < h.first || i > h.last)
+                        && (cues.is(Cue::InviteObject, &toks[i].text)
+                            || cues.is(Cue::InviteObject, &strip_conj(&toks[i].text))
+                            || (i < h.first
+                                && (cues.is(Cue::Receive, &strip_conj(&toks[i].text))
+                                    || cues.is(Cue::Convey, &strip_conj(&toks[i].text)))))
+                });
+                let by_invitation = h.prefix > 0 && tok.text.starts_with('ب');
+                // someone invited right after it (دعوة للرئيس السوري، دعا الرئيس)
+                let invitee = s.actors.iter().any(|(a, m)| {
+                    a.first > h.last
+                        && a.first <= h.last + 4
+                        && a.kind != ActorKind::Place
+                        && a.country.is_some()
+                        && matches!(m, Mark::To | Mark::None)
+                });
+                if !object && !by_invitation && !invitee && !trig.form.contains(' ') {
+                    drop(trig, h.first, h.last, &|| {
+                        "nothing to invite to: a call for something".into()
+                    });
+                    continue;
+                }
+            }
             let owned =
                 trig.frame == Frame::Owned || (!trig.verb && !self.explicit.contains(h.form));
             let focus_here = out.last().is_some_and(|e| e.sentence == si);
+            // the discourse focus holds for the sentence that set it and the two after
+            if focus_sentence.is_some_and(|f| si > f + 2) {
+                focus = None;
+            }
             let mut rule = format!("trigger '{}' ({})", trig.form, trig.kind.name());
-            let Some(reading) = arguments::read(trig, owned, (h.first, h.last), &s, &mut rule)
-            else {
-                drop(trig, h.first, h.last, &|| {
-                    "a visit with no destination".into()
-                });
+            let reading = arguments::read(trig, owned, (h.first, h.last), &s, &mut rule);
+            let Ok(reading) = reading else {
+                let why = reading.err().unwrap_or_default();
+                drop(trig, h.first, h.last, &|| why.into());
                 if last_sentence_focus != si {
                     if let Some(f) = actors::focus_of_sentence(&s.actors) {
                         focus = Some(f);
+                        focus_sentence = Some(si);
                     }
                 }
                 continue;
@@ -284,6 +333,7 @@ impl EventExtractor {
                 if last_sentence_focus != si {
                     if let Some(f) = actors::focus_of_sentence(&s.actors) {
                         focus = Some(f);
+                        focus_sentence = Some(si);
                     }
                 }
                 continue;
@@ -354,6 +404,7 @@ impl EventExtractor {
                 }
             }
             focus = Some((ev.source.clone(), ev.target.clone()));
+            focus_sentence = Some(si);
             last_sentence_focus = si;
             // one event per counterpart: the actors coordinated with the
             // source or the target read (هنأ رؤساء مصر وقطر وتركيا)
