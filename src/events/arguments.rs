@@ -252,6 +252,11 @@ pub(super) fn read<'a>(
             let capital = a.kind == ActorKind::Place
                 && *m != Mark::In
                 && (trig.verb || a.first != tl + 1)
+                && !(a.first > 0
+                    && Cues::builtin().is(
+                        Cue::VenueHead,
+                        &strip_conj(&s.tokens.tokens[a.first - 1].text),
+                    ))
                 && a.place
                     .is_some_and(|p| s.capitals.get(p).copied().unwrap_or(false));
             (a.kind != ActorKind::Place || capital)
@@ -528,6 +533,10 @@ pub(super) fn read<'a>(
                 visitors_last = Some(c.last);
             }
         }
+        // a To-destination stands close to the trigger or to the visitor named after it
+        let reach_from = visitors_last
+            .or(source.filter(|v| v.first > tl).map(|v| v.last))
+            .unwrap_or(tl);
         let dest = s
             .actors
             .iter()
@@ -541,7 +550,7 @@ pub(super) fn read<'a>(
             .or_else(|| {
                 s.actors.iter().find(|(a, m)| {
                     a.first > tl
-                        && a.first <= visitors_last.unwrap_or(tl) + NOUN_REACH
+                        && a.first <= reach_from + NOUN_REACH
                         && place_like(a)
                         && *m == Mark::To
                 })

@@ -32,10 +32,11 @@ pub enum Cue {
     Sport,
     Clause,
     InviteObject,
+    VenueHead,
 }
 
 impl Cue {
-    const ALL: [(&'static str, Cue); 21] = [
+    const ALL: [(&'static str, Cue); 22] = [
         ("convey", Cue::Convey),
         ("receive", Cue::Receive),
         ("both", Cue::Both),
@@ -57,6 +58,7 @@ impl Cue {
         ("sport", Cue::Sport),
         ("clause", Cue::Clause),
         ("invite_object", Cue::InviteObject),
+        ("venue_head", Cue::VenueHead),
     ];
 
     fn parse(s: &str) -> Option<Cue> {
