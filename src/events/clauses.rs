@@ -12,7 +12,8 @@ pub(super) fn opens_between(tokens: &Tokens, a: usize, b: usize) -> bool {
     let toks = &tokens.tokens;
     ((a + 1)..=b.min(toks.len().saturating_sub(1))).any(|i| {
         let t = &toks[i];
-        (t.gap == Gap::Punct && matches!(t.punct, Some('"' | '«' | '»' | ':' | '(' | ')')))
+        // a plain quote often wraps one word ("شكره"): only these open a clause
+        (t.gap == Gap::Punct && matches!(t.punct, Some('«' | ':' | '(')))
             || (i < b && cues.is(Cue::Clause, &strip_conj(&t.text)))
     })
 }

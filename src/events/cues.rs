@@ -33,10 +33,12 @@ pub enum Cue {
     Clause,
     InviteObject,
     VenueHead,
+    NotGuest,
+    Figurative,
 }
 
 impl Cue {
-    const ALL: [(&'static str, Cue); 22] = [
+    const ALL: [(&'static str, Cue); 24] = [
         ("convey", Cue::Convey),
         ("receive", Cue::Receive),
         ("both", Cue::Both),
@@ -59,6 +61,8 @@ impl Cue {
         ("clause", Cue::Clause),
         ("invite_object", Cue::InviteObject),
         ("venue_head", Cue::VenueHead),
+        ("not_guest", Cue::NotGuest),
+        ("figurative", Cue::Figurative),
     ];
 
     fn parse(s: &str) -> Option<Cue> {

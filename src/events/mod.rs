@@ -246,6 +246,30 @@ impl EventExtractor {
                     continue;
                 }
             }
+            // استقبال اللاجئين is no meeting; أنها رسالة مهمة is no message
+            {
+                let toks = &tokens.tokens;
+                let word = |i: usize| strip_conj(&toks[i].text);
+                let next = (h.last < sent.last).then(|| word(h.last + 1));
+                let prev = (h.first > sent.first).then(|| word(h.first - 1));
+                let not_guest = trig.kind == EventKind::Meeting
+                    && !trig.verb
+                    && next.as_deref().is_some_and(|w| cues.is(Cue::NotGuest, w));
+                let figurative = trig.kind == EventKind::Message
+                    && !trig.verb
+                    && (next.as_deref().is_some_and(|w| cues.is(Cue::Figurative, w))
+                        || prev.as_deref().is_some_and(|w| cues.is(Cue::Figurative, w)));
+                if not_guest || figurative {
+                    drop(trig, h.first, h.last, &|| {
+                        if not_guest {
+                            "a reception of refugees, pilgrims...: no meeting".into()
+                        } else {
+                            "a figure of speech (أنها رسالة مهمة)".into()
+                        }
+                    });
+                    continue;
+                }
+            }
             // a "لقاء" in sports news is a match
             if trig.kind == EventKind::Meeting {
                 let lo = h.first.saturating_sub(8).max(sent.first);
@@ -288,6 +312,15 @@ impl EventExtractor {
                                 && (cues.is(Cue::Receive, &strip_conj(&toks[i].text))
                                     || cues.is(Cue::Convey, &strip_conj(&toks[i].text)))))
                 });
+                // دعت اللجنة إلى وضع آلية: إلى + what is called for
+                let call_for = trig.verb
+                    && ((h.last + 1)..=(h.last + 6).min(sent.last)).any(|i| {
+                        toks[i].text == "الي"
+                            && i < sent.last
+                            && !cues.is(Cue::InviteObject, &toks[i + 1].text)
+                            && !s.actors.iter().any(|(a, _)| a.first == i + 1)
+                    });
+                let object = object && !call_for;
                 let by_invitation = h.prefix > 0 && tok.text.starts_with('ب');
                 // someone invited right after it (دعوة للرئيس السوري، دعا الرئيس)
                 let invitee = s.actors.iter().any(|(a, m)| {
@@ -297,7 +330,7 @@ impl EventExtractor {
                         && a.country.is_some()
                         && matches!(m, Mark::To | Mark::None)
                 });
-                if !object && !by_invitation && !invitee && !trig.form.contains(' ') {
+                if call_for || (!object && !by_invitation && !invitee && !trig.form.contains(' ')) {
                     drop(trig, h.first, h.last, &|| {
                         "nothing to invite to: a call for something".into()
                     });
