@@ -434,3 +434,32 @@ fn explain_says_why_a_trigger_was_dropped() {
         "{dropped:?}"
     );
 }
+
+#[test]
+fn a_present_tense_verb_with_a_coming_day_is_planned() {
+    let e =
+        events("يلتقي الرئيس الأمريكي دونالد ترامب الجمعة في واشنطن وزير الخارجية الكوري الجنوبي.");
+    assert_eq!(find(&e, EventKind::Meeting).status, Status::Planned);
+    let e =
+        events("التقى الرئيس الأمريكي دونالد ترامب الجمعة في واشنطن وزير الخارجية الكوري الجنوبي.");
+    assert_eq!(find(&e, EventKind::Meeting).status, Status::Occurred);
+}
+
+#[test]
+fn figures_of_speech_and_calls_for_are_no_events() {
+    assert!(
+        events("وأكد الرئيس المصري أن الزيارة رسالة مهمة للشعبين السعودي والمصري.")
+            .iter()
+            .all(|e| e.r#type != EventKind::Message)
+    );
+    assert!(
+        events("ودعت الحكومة الألمانية إلى وضع آلية تسمح لليونان بالخروج من منطقة اليورو.")
+            .iter()
+            .all(|e| e.r#type != EventKind::Invitation)
+    );
+    assert!(
+        events("وأشاد الأردن بالدعم الدولي في استقبال اللاجئين السوريين.")
+            .iter()
+            .all(|e| e.r#type != EventKind::Meeting)
+    );
+}

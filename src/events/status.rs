@@ -41,6 +41,22 @@ pub(super) fn status(
     if (lo..=hi).any(|i| cues.is(Cue::Planned, &word(i)) || cues.is(Cue::Planned, &toks[i].text)) {
         return Status::Planned;
     }
+    // a present-tense verb with a coming day (يلتقي ترامب الجمعة، يزور غدا):
+    // newswire's present for what is scheduled
+    let imperfect = trig.verb && (trig.form.starts_with('ي') || trig.form.starts_with('ت'));
+    if imperfect {
+        let coming_day = ((tl + 1)..=(tl + 8).min(sl)).any(|i| {
+            let w = word(i);
+            let bare = w.strip_prefix("ال").unwrap_or(&w).to_string();
+            let past_after = toks
+                .get(i + 1)
+                .is_some_and(|t| t.text == "الماضي" || t.text == "الفايت");
+            w == "غدا" || (WEEKDAYS.iter().any(|(d, _)| *d == bare) && !past_after)
+        });
+        if coming_day {
+            return Status::Planned;
+        }
+    }
     // a future verb governing a noun trigger (سيبحث الزيارة، المباحثات ستتركز)
     let future = |i: usize| {
         let w = word(i);
