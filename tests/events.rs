@@ -463,3 +463,24 @@ fn figures_of_speech_and_calls_for_are_no_events() {
             .all(|e| e.r#type != EventKind::Meeting)
     );
 }
+
+#[test]
+fn between_names_the_two_sides_of_joint_events() {
+    let e = events("وجرت المحادثات بين وزير الخارجية المصري ونظيره الأردني في عمان.");
+    assert!(
+        has(&e, EventKind::Talks, "EG", "JO"),
+        "{:?}",
+        e.iter().map(pair).collect::<Vec<_>>()
+    );
+    // one side that is no state: no event
+    assert!(
+        events("وانطلقت جولة جديدة من المفاوضات بين الجانب الروسي وممثلي محافظة درعا.").is_empty()
+    );
+}
+
+#[test]
+fn waqaa_without_anything_signed_is_no_agreement() {
+    let e = events("ووقعت الإمارات والسعودية مذكرة تفاهم.");
+    assert!(has(&e, EventKind::Agreement, "AE", "SA"));
+    assert!(events("ووقع الهجوم على السفارة الأمريكية في بغداد أمس.").is_empty());
+}

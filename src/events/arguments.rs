@@ -316,6 +316,41 @@ pub(super) fn read<'a>(
                 .filter(|(a, m)| *m == Mark::From && a.last + 4 >= tf)
         })
         .map(|x| x.0);
+    // مفاوضات بين X و Y: the two sides, both states or no event
+    let joint = matches!(
+        trig.kind,
+        EventKind::Talks | EventKind::Meeting | EventKind::Agreement | EventKind::Summit
+    );
+    if joint {
+        if let Some(b) = ((tl + 1)..=(tl + 3).min(sent.last))
+            .find(|&i| matches!(toks[i].text.as_str(), "بين" | "وبين"))
+        {
+            let first = s
+                .actors
+                .iter()
+                .find(|(a, _)| a.first > b && a.first <= b + 3)
+                .map(|x| x.0);
+            if let Some(x) = first.filter(|a| a.country.is_some() && !non_state(s.tokens, a)) {
+                let next = conjuncts(x, &s.actors, s.tokens)
+                    .into_iter()
+                    .find(|y| y.country.is_some() && y.country != x.country);
+                // a second side that no actor covers is not a state (ممثلي محافظة درعا)
+                let Some(y) = next else {
+                    return Err("between a state and a side that is not one");
+                };
+                rule.push_str(", the two sides after بين");
+                return Ok(Reading {
+                    source: Some(x),
+                    target: Some(y),
+                    via: None,
+                    parties: vec![],
+                    passive: false,
+                    with: true,
+                    trigger: (tf, tl),
+                });
+            }
+        }
+    }
     // في لقاء مع بي بي سي: an interview; a meeting with a company: business
     if !trig.verb
         && s.actors.iter().any(|(a, m)| {

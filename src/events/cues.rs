@@ -35,10 +35,11 @@ pub enum Cue {
     VenueHead,
     NotGuest,
     Figurative,
+    AgreementObject,
 }
 
 impl Cue {
-    const ALL: [(&'static str, Cue); 24] = [
+    const ALL: [(&'static str, Cue); 25] = [
         ("convey", Cue::Convey),
         ("receive", Cue::Receive),
         ("both", Cue::Both),
@@ -63,6 +64,7 @@ impl Cue {
         ("venue_head", Cue::VenueHead),
         ("not_guest", Cue::NotGuest),
         ("figurative", Cue::Figurative),
+        ("agreement_object", Cue::AgreementObject),
     ];
 
     fn parse(s: &str) -> Option<Cue> {

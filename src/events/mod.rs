@@ -270,6 +270,20 @@ impl EventExtractor {
                     continue;
                 }
             }
+            // وقع without anything signed is "happened" (وقع الهجوم) or "impact"
+            if trig.kind == EventKind::Agreement && trig.verb {
+                let toks = &tokens.tokens;
+                let signed = ((h.last + 1)..=(h.last + 8).min(sent.last)).any(|i| {
+                    cues.is(Cue::AgreementObject, &toks[i].text)
+                        || cues.is(Cue::AgreementObject, &strip_conj(&toks[i].text))
+                });
+                if !signed {
+                    drop(trig, h.first, h.last, &|| {
+                        "nothing signed: وقع is 'happened'".into()
+                    });
+                    continue;
+                }
+            }
             // a "لقاء" in sports news is a match
             if trig.kind == EventKind::Meeting {
                 let lo = h.first.saturating_sub(8).max(sent.first);
