@@ -484,3 +484,22 @@ fn waqaa_without_anything_signed_is_no_agreement() {
     assert!(has(&e, EventKind::Agreement, "AE", "SA"));
     assert!(events("ووقع الهجوم على السفارة الأمريكية في بغداد أمس.").is_empty());
 }
+
+#[test]
+fn a_datelines_place_is_no_party() {
+    // the dateline's Seoul is where the report was filed, not a side
+    let e = events("سيول - «الشرق الأوسط»: استقبل الرئيس الأمريكي وزير الخارجية المصري.");
+    assert!(
+        has(&e, EventKind::Meeting, "US", "EG"),
+        "{:?}",
+        e.iter().map(pair).collect::<Vec<_>>()
+    );
+    assert!(e.iter().all(|e| pair(e).1 != "KR" && pair(e).2 != "KR"));
+}
+
+#[test]
+fn a_cancelled_visit_is_denied_and_an_opponent_is_no_state() {
+    let e = events("وألغى وزير الدفاع الأميركي خططا لزيارة الصين في أكتوبر.");
+    assert_eq!(find(&e, EventKind::Visit).status, Status::Denied);
+    assert!(events("وصل المعارض السوري رياض الترك إلى فرنسا.").is_empty());
+}

@@ -146,7 +146,11 @@ fn non_state(tokens: &Tokens, a: &Actor) -> bool {
         ActorKind::Organization if matches!(a.role.as_deref(), Some("agency" | "company")) => {
             return true
         }
-        ActorKind::Adjective | ActorKind::Country => {}
+        // المعارض السوري رياض الترك: the descriptor opens the person's span
+        ActorKind::Person if cues.is(Cue::NonState, &strip_conj(&toks[a.first].text)) => {
+            return true
+        }
+        ActorKind::Adjective | ActorKind::Country | ActorKind::Person => {}
         ActorKind::Organization if cues.is(Cue::NonState, &strip_conj(&toks[a.first].text)) => {
             return true
         }

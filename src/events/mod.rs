@@ -285,7 +285,7 @@ impl EventExtractor {
                 }
             }
             // a "لقاء" in sports news is a match
-            if trig.kind == EventKind::Meeting {
+            if matches!(trig.kind, EventKind::Meeting | EventKind::Invitation) {
                 let lo = h.first.saturating_sub(8).max(sent.first);
                 let hi = (h.last + 8).min(sent.last);
                 if (lo..=hi).any(|i| cues.is(Cue::Sport, &strip_conj(&tokens.tokens[i].text))) {
@@ -295,13 +295,16 @@ impl EventExtractor {
                     continue;
                 }
             }
-            // the sentence's actors (ann.actors is sorted by position)
+            // the sentence's actors (ann.actors is sorted by position), less a
+            // dateline's places (سيول - «الشرق الأوسط»: ، دبي، الإمارات (CNN) –)
             let lo = ann.actors.partition_point(|a| a.first < sent.first);
+            let dateline_end = dateline(tokens, sent.first, sent.last, &ann.actors[lo..]);
             let actors: Vec<(&Actor, Mark)> = ann.actors[lo..]
                 .iter()
                 .take_while(|a| a.first <= sent.last)
                 .filter(|a| {
                     a.first >= sent.first
+                        && a.first >= dateline_end
                         && a.last <= sent.last
                         && (a.last < h.first || a.first > h.last)
                 })
@@ -495,6 +498,36 @@ impl EventExtractor {
             events: merge::merge(out),
             dropped,
         }
+    }
+}
+
+/// Where a sentence's dateline ends (the first token after it; the
+/// sentence's first token when it has none): a place or two, then a dash,
+/// a colon or a bracketed outlet within the first eight tokens.
+fn dateline(tokens: &Tokens, first: usize, last: usize, actors: &[Actor]) -> usize {
+    let toks = &tokens.tokens;
+    let end = (first + 8).min(last);
+    let Some(k) =
+        ((first + 1)..=end).find(|&i| matches!(toks[i].punct, Some('-' | '–' | '—' | ':' | ')')))
+    else {
+        return first;
+    };
+    let before: Vec<&Actor> = actors
+        .iter()
+        .take_while(|a| a.first < k)
+        .filter(|a| a.first >= first)
+        .collect();
+    let places = !before.is_empty()
+        && before.iter().all(|a| {
+            matches!(
+                a.kind,
+                ActorKind::Place | ActorKind::Country | ActorKind::Organization
+            )
+        });
+    if places && before.iter().any(|a| a.kind != ActorKind::Organization) {
+        k
+    } else {
+        first
     }
 }
 
