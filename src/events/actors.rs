@@ -62,6 +62,13 @@ pub(super) fn resolve(
     let both = (sent.first..=sent.last).any(|i| {
         cues.is(Cue::Both, &toks[i].text) || cues.is(Cue::Both, &strip_conj(&toks[i].text))
     });
+    // an agreement names its parties: "الاتفاقية" alone is most often an
+    // agreement already in force (the nuclear deal), not a new one
+    let focus = if trig.kind == crate::model::EventKind::Agreement {
+        &None
+    } else {
+        focus
+    };
     if src.country.is_none() || tgt.country.is_none() {
         if let Some((fa, fb)) = focus {
             let known = src.country.clone().or(tgt.country.clone());

@@ -231,6 +231,9 @@ fn nationality_pair<'a>(
     })
 }
 
+/// How far (in tokens) a verb's bare-adjective object may stand from it.
+const OBJECT_REACH: usize = 4;
+
 /// How far (in tokens) a noun trigger's arguments may stand from it.
 const NOUN_REACH: usize = 8;
 
@@ -384,6 +387,13 @@ pub(super) fn read<'a>(
                     && matches!(m, Mark::None | Mark::To | Mark::With | Mark::And)
             })
             .map(|x| x.0)
+            // an object stands close to its verb, or to the subject after it;
+            // a bare adjective further on belongs to some other noun
+            // (أشاد بوتين بالجهود الأوروبية لإنقاذ الاتفاق النووي الإيراني)
+            .filter(|a| {
+                let from = subject.filter(|s| s.first > tl).map_or(tl, |s| s.last);
+                a.first <= from + OBJECT_REACH || a.kind != ActorKind::Adjective
+            })
     };
     let passive = tf > sent.first && cues.is(Cue::Passive, &strip_conj(&toks[tf - 1].text));
     let subject_after = after.iter().find(|(_, m)| *m == Mark::None).map(|x| x.0);
@@ -485,6 +495,7 @@ pub(super) fn read<'a>(
                         .find(|(a, m)| {
                             *m == Mark::In
                                 && a.kind == ActorKind::Country
+                                && a.first <= tl + 2
                                 && Some(a.first) != src_first
                         })
                         .map(|x| x.0);

@@ -153,6 +153,9 @@ impl Party {
     }
 }
 
+/// How many sentences after the one that set it the discourse focus holds.
+const FOCUS_SPAN: usize = 4;
+
 /// A trigger that did not become an event, and why (shown by `--explain`).
 #[derive(Debug, Clone)]
 pub struct Dropped {
@@ -357,8 +360,8 @@ impl EventExtractor {
             let owned =
                 trig.frame == Frame::Owned || (!trig.verb && !self.explicit.contains(h.form));
             let focus_here = out.last().is_some_and(|e| e.sentence == si);
-            // the discourse focus holds for the sentence that set it and the two after
-            if focus_sentence.is_some_and(|f| si > f + 2) {
+            // the discourse focus holds for the sentence that set it and a few after
+            if focus_sentence.is_some_and(|f| si > f + FOCUS_SPAN) {
                 focus = None;
             }
             let mut rule = format!("trigger '{}' ({})", trig.form, trig.kind.name());
