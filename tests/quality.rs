@@ -49,7 +49,7 @@ fn seeds_meet_the_quality_bar() {
     assert!(f("people") >= 0.95, "people {}", f("people"));
     assert!(f("countries") >= 0.95, "countries {}", f("countries"));
     assert!(x("person_country_accuracy") >= 0.95);
-    assert!(f("events") >= 0.85, "events {}", f("events"));
+    assert!(f("events") >= 0.95, "events {}", f("events"));
     assert!(
         f("events_directed") >= 0.75,
         "directed {}",
@@ -158,28 +158,30 @@ fn check_dev(part: &str, floor: Floor) {
 
 #[test]
 fn dev_tune_part_meets_its_floor() {
+    // measured: events P 0.674 R 0.756 F1 0.713, directed 0.551, status 0.903, people 0.769
     check_dev(
         "tune",
         Floor {
-            events_f1: 0.0,
-            events_precision: 0.0,
-            directed_f1: 0.0,
-            status: 0.0,
-            people_f1: 0.0,
+            events_f1: 0.69,
+            events_precision: 0.64,
+            directed_f1: 0.53,
+            status: 0.87,
+            people_f1: 0.75,
         },
     );
 }
 
 #[test]
 fn dev_blind_part_meets_its_floor() {
+    // measured: events P 0.610 R 0.676 F1 0.641, directed 0.500, status 0.72, people 0.765
     check_dev(
         "blind",
         Floor {
-            events_f1: 0.0,
-            events_precision: 0.0,
-            directed_f1: 0.0,
-            status: 0.0,
-            people_f1: 0.0,
+            events_f1: 0.62,
+            events_precision: 0.58,
+            directed_f1: 0.48,
+            status: 0.68,
+            people_f1: 0.74,
         },
     );
 }
