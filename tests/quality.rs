@@ -20,27 +20,11 @@ fn shared() -> Option<&'static Path> {
 #[test]
 fn seeds_meet_the_quality_bar() {
     let Some(shared) = shared() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out.json");
-    let st = Command::new(env!("CARGO_BIN_EXE_analyze"))
-        .args(["seeds/", "-o"])
-        .arg(&out)
-        .status()
-        .unwrap();
-    assert!(st.success());
-    let res = Command::new("python3")
-        .arg(shared.join("eval/score.py"))
-        .arg(shared.join("gold/seeds.gold.json"))
-        .arg(&out)
-        .args(["--texts", "seeds", "--json"])
-        .output()
-        .unwrap();
-    assert!(
-        res.status.success(),
-        "{}",
-        String::from_utf8_lossy(&res.stderr)
+    let v = analyze_and_score(
+        shared,
+        Path::new("seeds"),
+        &shared.join("gold/seeds.gold.json"),
     );
-    let v: serde_json::Value = serde_json::from_slice(&res.stdout).unwrap();
     let f = |k: &str| v[k]["f1"].as_f64().unwrap();
     let x = |k: &str| v[k].as_f64().unwrap();
     assert_eq!(x("headline_accuracy"), 1.0);
@@ -59,7 +43,7 @@ fn seeds_meet_the_quality_bar() {
 }
 
 /// Render a part of the development gold set (`tests/dev`) from
-/// `../shared/corpora`, analyze it and score it: `(scores, texts dir)`.
+/// `../shared/corpora`, analyze it and score it (the scorer's JSON).
 fn score_dev(shared: &Path, part: &str) -> Option<serde_json::Value> {
     if !shared.join("corpora/ant-corpus").exists() {
         eprintln!("skipping: ../shared/corpora is absent");
@@ -68,7 +52,6 @@ fn score_dev(shared: &Path, part: &str) -> Option<serde_json::Value> {
     let dir = tempfile::tempdir().unwrap();
     let texts = dir.path().join("texts");
     let gold = dir.path().join("gold.json");
-    let out = dir.path().join("out.json");
     for (verb, path) in [("render", &texts), ("gold", &gold)] {
         let st = Command::new("python3")
             .args(["scripts/devset.py", verb])
@@ -78,8 +61,16 @@ fn score_dev(shared: &Path, part: &str) -> Option<serde_json::Value> {
             .unwrap();
         assert!(st.success(), "devset.py {verb} failed");
     }
+    Some(analyze_and_score(shared, &texts, &gold))
+}
+
+/// Analyze the articles of `texts` and score the output against `gold`
+/// with the shared scorer (`--json`).
+fn analyze_and_score(shared: &Path, texts: &Path, gold: &Path) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
     let st = Command::new(env!("CARGO_BIN_EXE_analyze"))
-        .arg(&texts)
+        .arg(texts)
         .arg("-o")
         .arg(&out)
         .status()
@@ -87,10 +78,10 @@ fn score_dev(shared: &Path, part: &str) -> Option<serde_json::Value> {
     assert!(st.success());
     let res = Command::new("python3")
         .arg(shared.join("eval/score.py"))
-        .arg(&gold)
+        .arg(gold)
         .arg(&out)
         .arg("--texts")
-        .arg(&texts)
+        .arg(texts)
         .arg("--json")
         .output()
         .unwrap();
@@ -99,7 +90,7 @@ fn score_dev(shared: &Path, part: &str) -> Option<serde_json::Value> {
         "{}",
         String::from_utf8_lossy(&res.stderr)
     );
-    Some(serde_json::from_slice(&res.stdout).unwrap())
+    serde_json::from_slice(&res.stdout).unwrap()
 }
 
 /// The floor each figure of a dev-set part must stay above (what was
