@@ -78,7 +78,7 @@ impl Cue {
 
 /// The cue words, by normalized word.
 pub struct Cues {
-    words: HashMap<String, u32>,
+    words: HashMap<String, u32, crate::gazetteer::FxBuild>,
     refutations: Vec<String>,
 }
 
@@ -94,7 +94,7 @@ impl Cues {
     /// Parse a cue file; an error names the line.
     pub fn parse(text: &str) -> Result<Cues, String> {
         let nz = Normalizer::matching();
-        let mut words: HashMap<String, u32> = HashMap::new();
+        let mut words: HashMap<String, u32, crate::gazetteer::FxBuild> = HashMap::default();
         let mut refutations = Vec::new();
         let mut header = false;
         for (n, line) in text.lines().enumerate() {
