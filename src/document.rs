@@ -216,6 +216,7 @@ pub fn structure_normalized(text: &str, orig: &[char], nt: &NormalizedText) -> S
             class[i] = Class::Drop(BoilerplateKind::DateLine);
         }
     }
+    mark_related_leads(&lines, &mut class);
     for (i, l) in lines.iter().enumerate() {
         match class[i] {
             Class::Text => st.body.push(l.span),
@@ -557,6 +558,140 @@ fn mark_related_lists(lines: &[Line], date_only: &[bool], class: &mut [Class]) {
     }
 }
 
+/// Perfect verbs that open a news lead ("قال ...", "أعلنت ..."), in the
+/// match normalization; the feminine form adds ت. A paragraph that opens
+/// with one of them bare (no و/ف before it) starts a story of its own.
+const LEAD_VERBS: &[&str] = &[
+    "قال",
+    "اعلن",
+    "اكد",
+    "اعتبر",
+    "اشاد",
+    "كشف",
+    "روي",
+    "افاد",
+    "ذكر",
+    "نفي",
+    "دعا",
+    "طالب",
+    "شبه",
+    "علق",
+    "جدد",
+    "اصدر",
+    "رفض",
+    "حذر",
+    "وصف",
+    "انتقد",
+    "اثار",
+    "تعهد",
+    "هدد",
+    "اتهم",
+    "نشر",
+    "اظهر",
+    "بث",
+    "استقبل",
+    "التقي",
+    "بحث",
+    "زار",
+    "وصل",
+    "هنا",
+    "اجري",
+    "تلقي",
+    "ادان",
+    "عبر",
+    "شن",
+    "سخر",
+    "تسبب",
+    "وجه",
+    "تظاهر",
+    "لقي",
+    "قتل",
+    "اصيب",
+    "اندلع",
+    "شهد",
+    "عاد",
+    "تمكن",
+    "اقدم",
+    "اختار",
+    "توفي",
+    "فاز",
+    "اطلق",
+    "اقر",
+    "وافق",
+    "صادق",
+];
+
+/// Leads of other stories after the article: a page often ends with the
+/// opening paragraphs of related stories, one sentence each, each opening
+/// with a bare lead verb (no و), with few content words from the article
+/// before them. The trailing run of such paragraphs is dropped when it
+/// shares little with the article (under 30% of its content words for one
+/// paragraph, under half on average for several); the article keeps its
+/// first two paragraphs (three when one lone paragraph would go).
+fn mark_related_leads(lines: &[Line], class: &mut [Class]) {
+    let body: Vec<usize> = (0..lines.len())
+        .filter(|&i| class[i] == Class::Text)
+        .collect();
+    let run = body
+        .iter()
+        .skip(2)
+        .rev()
+        .take_while(|&&i| is_lead_paragraph(&lines[i].norm))
+        .count();
+    let start = body.len() - run;
+    if run == 0 || (run == 1 && start < 3) {
+        return;
+    }
+    let mut before = std::collections::HashSet::new();
+    for (i, l) in lines.iter().enumerate() {
+        if class[i] == Class::Headline || body[..start].contains(&i) {
+            before.extend(content_words(&l.norm));
+        }
+    }
+    let overlap: f64 = body[start..]
+        .iter()
+        .map(|&i| {
+            let w = content_words(&lines[i].norm);
+            let shared = w.iter().filter(|x| before.contains(*x)).count();
+            shared as f64 / w.len().max(1) as f64
+        })
+        .sum::<f64>()
+        / run as f64;
+    let limit = if run == 1 { 0.3 } else { 0.5 };
+    if overlap < limit {
+        for &i in &body[start..] {
+            class[i] = Class::Drop(BoilerplateKind::RelatedHeadlines);
+        }
+    }
+}
+
+/// One sentence that opens with a bare lead verb.
+fn is_lead_paragraph(norm: &str) -> bool {
+    let first = norm.split(' ').next().unwrap_or("");
+    let verb = LEAD_VERBS
+        .iter()
+        .any(|v| first == *v || first.strip_suffix('ت') == Some(v));
+    let sentences = norm
+        .split(['.', '!', '؟', '?'])
+        .filter(|s| s.split_whitespace().count() > 3)
+        .count();
+    verb && sentences <= 1
+}
+
+/// The content words of a normalized line: Arabic words of four letters
+/// or more once a leading article or conjunction is taken off.
+fn content_words(norm: &str) -> Vec<&str> {
+    norm.split(|c: char| !('\u{0621}'..='\u{064A}').contains(&c))
+        .map(|w| {
+            ["وال", "بال", "لل", "ال", "و"]
+                .iter()
+                .find_map(|p| w.strip_prefix(p).filter(|r| r.chars().count() >= 3))
+                .unwrap_or(w)
+        })
+        .filter(|w| w.chars().count() >= 4)
+        .collect()
+}
+
 fn byline_source(text: &[char], l: &Line) -> Option<String> {
     if l.words == 0 || l.words > 7 {
         return None;
@@ -722,5 +857,35 @@ mod tests {
             .iter()
             .all(|b| b.kind == BoilerplateKind::RelatedHeadlines));
         assert_eq!(s.boilerplate.len(), 6);
+    }
+
+    #[test]
+    fn leads_of_other_stories_at_the_end_are_dropped() {
+        let t = "الرئيس يفتتح مصنعا للسيارات في العاصمة\n\
+                 افتتح الرئيس اليوم مصنعا جديدا للسيارات في العاصمة بحضور الوزراء.\n\
+                 وقال الرئيس إن المصنع الجديد سيوفر آلاف الوظائف للشباب في العاصمة.\n\
+                 أعلنت وزارة الدفاع، الثلاثاء، سقوط طائرة تدريب قرب الحدود الشمالية.\n\
+                 طالبت أسرة الصحفي المفقود بتحقيق دولي مستقل في ملابسات اختفائه.\n";
+        let s = st(t);
+        assert_eq!(s.body.len(), 2);
+        assert_eq!(s.boilerplate.len(), 2);
+        assert!(s
+            .boilerplate
+            .iter()
+            .all(|b| b.kind == BoilerplateKind::RelatedHeadlines));
+    }
+
+    #[test]
+    fn a_short_article_keeps_a_closing_lead_paragraph() {
+        let t = "زيارة\nنص أول طويل بما يكفي.\nقال وزير الخارجية العراقي إن الرئيس السوري سيزور بغداد.\n";
+        assert_eq!(st(t).body.len(), 2);
+    }
+
+    #[test]
+    fn a_closing_paragraph_on_the_same_story_is_kept() {
+        let t = "الرئيس يفتتح مصنعا للسيارات في العاصمة\n\
+                 افتتح الرئيس اليوم مصنعا جديدا للسيارات في العاصمة بحضور الوزراء.\n\
+                 أكد الرئيس أن المصنع الجديد للسيارات سيوفر الوظائف في العاصمة.\n";
+        assert_eq!(st(t).body.len(), 2);
     }
 }
