@@ -545,6 +545,18 @@ fn classify(
                     .targets
                     .iter()
                     .any(|t| matches!(t, Target::Title(_))));
+        // منصور الدوسري: a one-word form followed by a family name or بن is
+        // another person's given name (not عدلي منصور)
+        let next_is_family = matches!(next_word, "بن" | "ابن" | "بنت")
+            || (next_word.starts_with("ال")
+                && next_word.chars().count() >= 5
+                && next_hit.is_none()
+                && !r.is_common(next_word)
+                && !r.is_common(&next_word[4..])
+                && !r.adjective_keys.contains(next_word));
+        if h.first == h.last && next_is_family && r.is_given(ctx.word(h.first)) {
+            return None;
+        }
         let full_known = full_people.contains(&i);
         let cue = NAME_CUES.contains(&prev_word);
         let is_adj = adjective.is_some();
@@ -837,6 +849,7 @@ fn resolve(ctx: &mut Ctx, ann: &mut Annotations) {
     statistical_people(ctx, ann);
     extend_lineage(ctx, ann);
     merge_people(ctx, ann);
+    merge_given_names(ctx, ann);
     main_country_for_people(ann, &ctx.r.lex.countries);
     ann.actors.sort_by_key(|a| (a.first, a.last));
     // an actor inside a longer one (سوريا in "المبعوث الخاص للرئيس الروسي إلى سوريا، لافرنتييف") is part of it
@@ -937,6 +950,66 @@ fn extend_lineage(ctx: &Ctx, ann: &mut Annotations) {
                 .any(|&(f, l, p)| p != q && f <= a.first && a.last <= l)
         })
     });
+}
+
+/// A context person named by the first word(s) of a fuller name used in the
+/// article (مهاتير for مهاتير محمد, أشرف for أشرف القدرة, عبد الله for عبد الله
+/// الثاني) is that person, when exactly one person's name starts so.
+fn merge_given_names(ctx: &Ctx, ann: &mut Annotations) {
+    let forms: Vec<Vec<Vec<&str>>> = ann
+        .people
+        .iter()
+        .map(|e| {
+            e.mentions
+                .iter()
+                .map(|m| {
+                    (m.first..=m.last)
+                        .map(|t| {
+                            let w = ctx.word(t);
+                            if t == m.first {
+                                w.char_indices().nth(m.prefix).map_or("", |(b, _)| &w[b..])
+                            } else {
+                                w
+                            }
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    let mut into: Vec<(usize, usize)> = Vec::new();
+    for (p, e) in ann.people.iter().enumerate() {
+        if e.lexicon.is_some() || e.mentions.is_empty() || e.key.is_empty() || e.key.len() > 2 {
+            continue;
+        }
+        // every mention of p is its short form
+        let short = &forms[p];
+        if short.iter().any(|f| f.len() != e.key.len()) {
+            continue;
+        }
+        let starts = |q: usize| {
+            forms[q]
+                .iter()
+                .any(|f| f.len() > short[0].len() && f[..short[0].len()] == short[0][..])
+        };
+        let mut qs = (0..ann.people.len()).filter(|&q| q != p && starts(q));
+        if let (Some(q), None) = (qs.next(), qs.next()) {
+            into.push((p, q));
+        }
+    }
+    for &(p, q) in &into {
+        let moved = std::mem::take(&mut ann.people[p].mentions);
+        ann.people[q].mentions.extend(moved);
+        let country = ann.people[q].country.clone();
+        for a in ann.actors.iter_mut() {
+            if a.person == Some(p) {
+                a.person = Some(q);
+                if country.is_some() {
+                    a.country = country.clone();
+                }
+            }
+        }
+    }
 }
 
 /// A person whose state neither the lexicon nor a title says (a lawyer, a
@@ -1585,11 +1658,20 @@ fn tagger_name_bounds(ctx: &Ctx, a: usize, mut b: usize) -> Option<(usize, usize
         let long = cs.as_str().chars().count() >= 3;
         let phrase = (last.starts_with("بال") || last.starts_with("لل")) && long;
         let verb = matches!(lead, Some('ي' | 'ت')) && long && b - a >= 2;
-        if (phrase || verb) && !r.is_given(last) {
+        // a name does not end on a common word (رحمه الله), but عبد الله does
+        let prev = ctx.word(b - 1);
+        let common = r.is_common(last) && prev != "عبد" && !is_kunya(prev);
+        if (phrase || verb || common) && !r.is_given(last) {
             b -= 1;
         } else {
             break;
         }
+    }
+    // a name in Latin letters only is not an Arabic article's person
+    let latin = (a..=b).all(|t| ctx.word(t).is_ascii());
+    let common_alone = a == b && r.is_common(bare.as_deref().unwrap_or(ctx.word(a)));
+    if latin || common_alone {
+        return None;
     }
     Some((a, b, bare))
 }
