@@ -12,7 +12,8 @@
 #   scripts/parallel_check.sh [SAUDINEWSNET_DIR] [BLOCK]
 #
 # BLOCK is parallel's --block (default 4M: about 25 blocks). LIMIT=N in the
-# environment takes only the first N records. Everything is written to a
+# environment takes only the first N records; ANALYZE=PATH uses that binary
+# instead of building --profile dist. Everything is written to a
 # temporary directory that is removed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,8 +28,12 @@ if ! command -v parallel >/dev/null; then
         exit 2
     fi
 fi
-cargo build --profile dist --quiet
-bin="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/dist/analyze"
+if [ -n "${ANALYZE:-}" ]; then
+    bin=$(realpath "$ANALYZE")
+else
+    cargo build --profile dist --quiet
+    bin="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/dist/analyze"
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
