@@ -92,7 +92,7 @@ gz_bytes=$(stat -c %s "$archive")
 echo "directory: $files files, $(awk -v b="$dir_bytes" 'BEGIN {printf "%.1f", b / 1e6}') MB"
 echo "archive: $archive ($(awk -v b="$tar_bytes" -v g="$gz_bytes" 'BEGIN {printf "%.1f MB of members, %.1f MB compressed", b / 1e6, g / 1e6}'))"
 echo "names: $(wc -l <"$tmp/names") (countries and capitals); all: $(wc -l <"$tmp/names.all") (countries and places, with variants)"
-echo "$(nproc) cores; $runs rounds after 1 warm-up round; medians"
+echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $runs rounds after 1 warm-up round; medians"
 
 rg_cmd=(rg --no-config --no-ignore -F -c)
 labels=(a_dir_2 rg_dir a_dir_1 rgall_dir a_tar_2 rg_tar a_tar_1 rgall_tar)
@@ -156,6 +156,7 @@ done
 echo "analyze --jobs 2 / rg, dir:     $(ratio a_dir_2 rg_dir); against all names $(ratio a_dir_2 rgall_dir)"
 echo "analyze --jobs 2 / rg, tar.gz:  $(ratio a_tar_2 rg_tar); against all names $(ratio a_tar_2 rgall_tar)"
 echo "speedup --jobs 1 / --jobs 2:    dir $(ratio a_dir_1 a_dir_2); tar.gz $(ratio a_tar_1 a_tar_2)"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other processes share these cores)"
 echo "documents: dir $(grep -c '"kind":"document"' "$tmp/out.a_dir_2" || true), tar.gz $(grep -c '"kind":"document"' "$tmp/out.a_tar_2" || true)"
 status=0
 for input in dir tar; do
