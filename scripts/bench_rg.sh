@@ -20,9 +20,10 @@
 # Each run is one round of every command, in alternating order from one round
 # to the next (the machine's speed drifts); one warm-up round is not counted.
 # Figures are medians over the rounds; a ratio is the median of the per-round
-# ratios. Peak RSS is /usr/bin/time's maximum resident set size. Everything is
-# written to a temporary directory that is removed at the end: no corpus text
-# goes into the repository. ripgrep is Debian's package (apt-get install -y
+# ratios. Peak RSS is /usr/bin/time's maximum resident set size; cpu s is
+# user + system time, which other processes on the machine inflate less than
+# wall time. Everything is written to a temporary directory that is removed at
+# the end: no corpus text goes into the repository. ripgrep is Debian's package (apt-get install -y
 # ripgrep); the script installs it when it is missing and it runs as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -96,7 +97,7 @@ echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $runs round
 
 rg_cmd=(rg --no-config --no-ignore -F -c)
 labels=(a_dir_2 rg_dir a_dir_1 rgall_dir a_tar_2 rg_tar a_tar_1 rgall_tar)
-run() { # LABEL: run that command once, append "wall rss" to $tmp/LABEL.times
+run() { # LABEL: run that command once, append "wall rss cpu" to $tmp/LABEL.times
     local label=$1 cmd
     case "$label" in
         a_dir_*) cmd=("$bin" --format ndjson --quiet --jobs "${label##*_}" "$dir") ;;
@@ -106,16 +107,16 @@ run() { # LABEL: run that command once, append "wall rss" to $tmp/LABEL.times
         rg_tar) cmd=("${rg_cmd[@]}" -z -f "$tmp/names" "$archive") ;;
         rgall_tar) cmd=("${rg_cmd[@]}" -z -f "$tmp/names.all" "$archive") ;;
     esac
-    /usr/bin/time -f '%e %M %x' -o "$tmp/time" "${cmd[@]}" >"$tmp/out.$label" 2>"$tmp/err.$label" || true
-    local wall rss rc
-    read -r wall rss rc < <(tail -1 "$tmp/time")
+    /usr/bin/time -f '%e %M %x %U %S' -o "$tmp/time" "${cmd[@]}" >"$tmp/out.$label" 2>"$tmp/err.$label" || true
+    local wall rss rc user sys
+    read -r wall rss rc user sys < <(tail -1 "$tmp/time")
     # rg exits 1 when nothing matched; anything else is a failure
     if [ "$rc" != 0 ] && ! { [[ $label == rg* ]] && [ "$rc" = 1 ]; }; then
         echo "bench_rg: $label exited $rc:" >&2
         cat "$tmp/err.$label" >&2
         exit 2
     fi
-    echo "$wall $rss" >>"$tmp/$label.times"
+    echo "$wall $rss $(awk -v u="$user" -v s="$sys" 'BEGIN {print u + s}')" >>"$tmp/$label.times"
 }
 
 for ((r = 0; r <= runs; r++)); do
@@ -133,14 +134,15 @@ done
 median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 wall() { cut -d' ' -f1 "$tmp/$1.times" | median; }
 rss() { cut -d' ' -f2 "$tmp/$1.times" | median; }
-ratio() { # median of the per-round ratios A/B, with min and max
-    paste -d' ' <(cut -d' ' -f1 "$tmp/$1.times") <(cut -d' ' -f1 "$tmp/$2.times") |
+cpu() { cut -d' ' -f3 "$tmp/$1.times" | median; }
+ratio() { # median of the per-round ratios A/B of field ${3:-1} (1 wall, 3 cpu), with min and max
+    paste -d' ' <(cut -d' ' -f"${3:-1}" "$tmp/$1.times") <(cut -d' ' -f"${3:-1}" "$tmp/$2.times") |
         awk '{print ($2 > 0) ? $1 / $2 : 0}' | sort -g |
         awk '{v[NR] = $1} END {m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
              printf "%.2fx (rounds %.2f-%.2f)", m, v[1], v[NR]}'
 }
 
-printf '%-34s %8s %8s %10s\n' "" "wall s" "MB/s" "peak RSS"
+printf '%-34s %8s %8s %8s %10s\n' "" "wall s" "MB/s" "cpu s" "peak RSS"
 for label in "${labels[@]}"; do
     case "$label" in
         a_dir_*) name="analyze dir --jobs ${label##*_}"; bytes=$dir_bytes ;;
@@ -150,11 +152,12 @@ for label in "${labels[@]}"; do
         rg_tar) name="rg -z tar.gz ($(wc -l <"$tmp/names") names)"; bytes=$tar_bytes ;;
         rgall_tar) name="rg -z tar.gz ($(wc -l <"$tmp/names.all") names)"; bytes=$tar_bytes ;;
     esac
-    awk -v n="$name" -v w="$(wall "$label")" -v r="$(rss "$label")" -v b="$bytes" 'BEGIN {
-        printf "%-34s %8.2f %8.1f %7.0f MB\n", n, w, (w > 0) ? b / 1e6 / w : 0, r / 1024 }'
+    awk -v n="$name" -v w="$(wall "$label")" -v r="$(rss "$label")" -v c="$(cpu "$label")" -v b="$bytes" 'BEGIN {
+        printf "%-34s %8.2f %8.1f %8.2f %7.0f MB\n", n, w, (w > 0) ? b / 1e6 / w : 0, c, r / 1024 }'
 done
 echo "analyze --jobs 2 / rg, dir:     $(ratio a_dir_2 rg_dir); against all names $(ratio a_dir_2 rgall_dir)"
 echo "analyze --jobs 2 / rg, tar.gz:  $(ratio a_tar_2 rg_tar); against all names $(ratio a_tar_2 rgall_tar)"
+echo "cpu seconds analyze --jobs 2 / rg: dir $(ratio a_dir_2 rg_dir 3), tar.gz $(ratio a_tar_2 rg_tar 3)"
 echo "speedup --jobs 1 / --jobs 2:    dir $(ratio a_dir_1 a_dir_2); tar.gz $(ratio a_tar_1 a_tar_2)"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other processes share these cores)"
 echo "documents: dir $(grep -c '"kind":"document"' "$tmp/out.a_dir_2" || true), tar.gz $(grep -c '"kind":"document"' "$tmp/out.a_tar_2" || true)"
