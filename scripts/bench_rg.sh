@@ -23,8 +23,9 @@
 # ratios. Peak RSS is /usr/bin/time's maximum resident set size; cpu s is
 # user + system time, which other processes on the machine inflate less than
 # wall time. Everything is written to a temporary directory that is removed at
-# the end: no corpus text goes into the repository. ripgrep is Debian's package (apt-get install -y
-# ripgrep); the script installs it when it is missing and it runs as root.
+# the end: no corpus text goes into the repository. ripgrep is Debian's
+# package (apt-get install -y ripgrep); the script installs it when it is
+# missing and it runs as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
