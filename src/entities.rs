@@ -550,7 +550,11 @@ fn classify(
         let next_is_family = matches!(next_word, "بن" | "ابن" | "بنت")
             || (next_word.starts_with("ال")
                 && next_word.chars().count() >= 5
-                && next_hit.is_none()
+                && next_hit.is_none_or(|n| {
+                    n.targets
+                        .iter()
+                        .all(|t| matches!(t, Target::Person(_, Strength::Alias | Strength::Weak)))
+                })
                 && !r.is_common(next_word)
                 && !r.is_common(&next_word[4..])
                 && !r.adjective_keys.contains(next_word));

@@ -263,3 +263,39 @@ fn a_user_lexicon_entry_is_found_and_overrides() {
         "former roles are not current roles"
     );
 }
+
+#[test]
+fn a_name_goes_on_through_its_lineage() {
+    let d = doc("وقام الأمير محمد بن سلمان بن عبدالعزيز آل سعود ولي العهد بزيارة إلى عمان.");
+    assert!(
+        people(&d).contains(&"محمد بن سلمان بن عبدالعزيز آل سعود"),
+        "{:?}",
+        people(&d)
+    );
+    let d = doc("وحضر الاجتماع الأمير خالد بن سلطان بن عبد العزيز مساعد وزير الدفاع.");
+    assert_eq!(people(&d), vec!["خالد بن سلطان بن عبد العزيز"]);
+}
+
+#[test]
+fn a_given_name_that_is_also_a_lexicon_alias_before_a_family_name_is_another_person() {
+    let d = doc("وقال المتحدث منصور الدوسري إن الحريق أخمد.");
+    assert!(!people(&d).contains(&"عدلي منصور"), "{:?}", people(&d));
+}
+
+#[test]
+fn the_head_of_an_international_body_acts_for_no_state() {
+    let d =
+        doc("والتقى الوزير المدير العام للوكالة الدولية للطاقة الذرية، محمد البرادعي، في فيينا.");
+    let p = d.people.iter().find(|p| p.name == "محمد البرادعي").unwrap();
+    assert_eq!(p.country, None);
+}
+
+#[test]
+fn a_person_whose_state_nothing_says_takes_the_article_s_main_country() {
+    let d = doc(
+        "قال المحامي المصري خالد علي إن محكمة القاهرة أجلت القضية.\n\
+         وأضاف المحامي وائل الشريف إن الحكومة المصرية لم ترد.",
+    );
+    let p = d.people.iter().find(|p| p.name == "وائل الشريف").unwrap();
+    assert_eq!(p.country.as_deref(), Some("EG"));
+}

@@ -503,3 +503,30 @@ fn a_cancelled_visit_is_denied_and_an_opponent_is_no_state() {
     assert_eq!(find(&e, EventKind::Visit).status, Status::Denied);
     assert!(events("وصل المعارض السوري رياض الترك إلى فرنسا.").is_empty());
 }
+
+#[test]
+fn a_city_right_after_a_visit_verb_is_the_destination_and_the_visitor_follows() {
+    let evs = events("وزار أنقرة بعد القمة الرئيس الفلسطيني محمود عباس في إطار جولة إقليمية.");
+    assert!(has(&evs, EventKind::Visit, "PS", "TR"), "{evs:?}");
+}
+
+#[test]
+fn a_visit_verb_with_no_subject_takes_the_person_of_the_sentence_before() {
+    let evs = events(
+        "وقالت المستشارة الألمانية أنغيلا ميركل إن حكومتها ستعمل بسرعة.\n\
+         وستزور في الأيام المقبلة باريس.",
+    );
+    assert!(has(&evs, EventKind::Visit, "DE", "FR"), "{evs:?}");
+}
+
+#[test]
+fn an_invitation_whose_object_is_a_demonstrative_phrase_takes_no_counterpart_from_the_focus() {
+    let evs = events(
+        "وبحث وزير الخارجية السوري مع نظيره الفرنسي الأوضاع في المنطقة.\n\
+         وقال إن الحكومة السورية هي من دعا هذه اللجنة للقدوم إلى دمشق.",
+    );
+    assert!(
+        !evs.iter().any(|e| e.r#type == EventKind::Invitation),
+        "{evs:?}"
+    );
+}

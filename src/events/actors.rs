@@ -20,8 +20,7 @@ pub(super) fn resolve(
     reading: &Reading,
     tokens: &Tokens,
     sentence: usize,
-    focus_here: bool,
-    focus: &Focus,
+    (focus_here, focus, topic): (bool, &Focus, Option<&Party>),
     rule: &mut String,
 ) -> Option<(Party, Party)> {
     let cues = Cues::builtin();
@@ -69,7 +68,13 @@ pub(super) fn resolve(
     } else {
         focus
     };
-    if src.country.is_none() || tgt.country.is_none() {
+    // دعا هذه اللجنة: the object is named, and no state
+    let object_named = trig.verb
+        && toks.get(tf + 1).is_some_and(|t| {
+            t.gap == crate::tokenize::Gap::Space && cues.is(Cue::Demonstrative, &t.text)
+        });
+    let open = src.country.is_none() || tgt.country.is_none();
+    if open && !(tgt.country.is_none() && object_named) {
         if let Some((fa, fb)) = focus {
             let known = src.country.clone().or(tgt.country.clone());
             let fill = match &known {
@@ -103,10 +108,48 @@ pub(super) fn resolve(
             }
         }
     }
+    // وستزور في الأيام المقبلة باريس: a verb with no subject in its sentence
+    // has the person the text was speaking of as its subject
+    let subjectless = trig.verb
+        && trig.frame == Frame::Agent
+        && reading.source.is_none()
+        && !reading.parties.iter().any(|(a, _)| a.last < tf);
+    if subjectless && src.country.is_none() && tgt.country.is_some() {
+        if let Some(t) = topic.filter(|t| t.country.is_some() && t.country != tgt.country) {
+            src = t.clone();
+            rule.push_str(", the subject carried from the sentence before");
+        }
+    }
     if src.country.is_none() || tgt.country.is_none() || src.country == tgt.country {
         return None;
     }
     Some((src, tgt))
+}
+
+/// The person the text speaks of before a trigger at token `at` of
+/// sentence `si`: the first person (with a country) of the sentence
+/// before, or of the one before that when the sentence before names none.
+pub(super) fn topic_before(
+    tokens: &Tokens,
+    actors: &[Actor],
+    si: usize,
+    at: usize,
+) -> Option<Party> {
+    let _ = at;
+    for back in 1..=2 {
+        let Some(s) = si.checked_sub(back).map(|k| &tokens.sentences[k]) else {
+            break;
+        };
+        let lo = actors.partition_point(|a| a.first < s.first);
+        let first = actors[lo..]
+            .iter()
+            .take_while(|a| a.first <= s.last)
+            .find(|a| a.kind == crate::entities::ActorKind::Person && a.country.is_some());
+        if let Some(a) = first {
+            return Some(Party::of(a));
+        }
+    }
+    None
 }
 
 /// A sentence with no event that names exactly two foreign parties sets the focus.

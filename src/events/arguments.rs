@@ -573,6 +573,25 @@ pub(super) fn read<'a>(
         // never the visitor itself or those coordinated with it (وصل قادة مصر
         // والأردن إلى الرياض); a bare object right after the visitor
         // (يزور رئيس الوزراء الهندي الإمارات)
+        // a city right after a visit verb is where the visit goes, not who
+        // visits (وتزور باريس الأسبوع المقبل): the visitor is unnamed here
+        // and the visitor is named after it (وزار أنقرة بعد القمة الرئيس
+        // الفلسطيني ياسر عرفات)
+        if let Some(place) =
+            source.filter(|v| trig.verb && v.first > tl && v.kind == ActorKind::Place)
+        {
+            source = s
+                .actors
+                .iter()
+                .find(|(a, m)| {
+                    a.first > place.last
+                        && a.first <= place.last + NOUN_REACH
+                        && matches!(a.kind, ActorKind::Person | ActorKind::Office)
+                        && *m == Mark::None
+                        && !super::clauses::opens_between(s.tokens, place.last, a.first)
+                })
+                .map(|x| x.0);
+        }
         let mut visitors: Vec<usize> = Vec::new();
         let mut visitors_last = None;
         if let Some(v) = source.filter(|v| trig.verb && v.first > tl) {

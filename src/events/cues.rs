@@ -36,10 +36,11 @@ pub enum Cue {
     NotGuest,
     Figurative,
     AgreementObject,
+    Demonstrative,
 }
 
 impl Cue {
-    const ALL: [(&'static str, Cue); 25] = [
+    const ALL: [(&'static str, Cue); 26] = [
         ("convey", Cue::Convey),
         ("receive", Cue::Receive),
         ("both", Cue::Both),
@@ -65,6 +66,7 @@ impl Cue {
         ("not_guest", Cue::NotGuest),
         ("figurative", Cue::Figurative),
         ("agreement_object", Cue::AgreementObject),
+        ("demonstrative", Cue::Demonstrative),
     ];
 
     fn parse(s: &str) -> Option<Cue> {

@@ -377,9 +377,15 @@ impl EventExtractor {
                 }
                 continue;
             };
-            let Some((src, tgt)) =
-                actors::resolve(trig, &reading, tokens, si, focus_here, &focus, &mut rule)
-            else {
+            let topic = actors::topic_before(tokens, &ann.actors, si, h.first);
+            let Some((src, tgt)) = actors::resolve(
+                trig,
+                &reading,
+                tokens,
+                si,
+                (focus_here, &focus, topic.as_ref()),
+                &mut rule,
+            ) else {
                 drop(trig, h.first, h.last, &|| {
                     format!("{rule}: not two known, different countries")
                 });
