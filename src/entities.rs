@@ -45,6 +45,9 @@ pub enum Strength {
     Full,
 }
 
+/// "المملكة " (match-normalized) opening a kingdom's formal name.
+const KINGDOM: &str = "المملكه ";
+
 /// The compiled entity recognizer: built once per process.
 pub struct Recognizer {
     pub lex: Lexicon,
@@ -58,6 +61,9 @@ pub struct Recognizer {
     descriptors: WordSet,
     /// Verbs of saying whose subject follows them (normalized [`SPEECH`]).
     speech: WordSet,
+    /// The countries whose formal name is a kingdom (المملكة العربية
+    /// السعودية، المملكة الأردنية الهاشمية): what a bare "المملكة" can be.
+    kingdoms: Vec<usize>,
 }
 
 /// Words that may stand between a title and a name without ending the title phrase.
@@ -248,7 +254,20 @@ impl Recognizer {
             .map(|w| form_key(nz, w))
             .collect();
         let given = lex.given_names.iter().map(|w| form_key(nz, w)).collect();
+        let kingdoms = lex
+            .countries
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                std::iter::once(&c.name).chain(c.variants.iter()).any(|f| {
+                    let k = form_key(nz, f);
+                    k.starts_with(KINGDOM) || k.starts_with(&KINGDOM["ال".len()..])
+                })
+            })
+            .map(|(i, _)| i)
+            .collect();
         Recognizer {
+            kingdoms,
             gaz: b.build(),
             nz,
             lex,
@@ -855,6 +874,7 @@ fn resolve(ctx: &mut Ctx, ann: &mut Annotations) {
     merge_people(ctx, ann);
     merge_given_names(ctx, ann);
     main_country_for_people(ann, &ctx.r.lex.countries);
+    the_kingdom(ctx, ann);
     ann.actors.sort_by_key(|a| (a.first, a.last));
     // an actor inside a longer one (سوريا in "المبعوث الخاص للرئيس الروسي إلى سوريا، لافرنتييف") is part of it
     // (sorted by position: only actors starting a few tokens before can contain one)
@@ -874,6 +894,78 @@ fn resolve(ctx: &mut Ctx, ann: &mut Annotations) {
         k += 1;
         !inside[k - 1]
     });
+}
+
+/// A bare "المملكة" (بالمملكة، للمملكة) is the kingdom the article names:
+/// the one of its kingdoms (by formal name) mentioned most, none when the
+/// article names no kingdom or two equally often.
+fn the_kingdom(ctx: &Ctx, ann: &mut Annotations) {
+    let word = KINGDOM.trim_end();
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (i, t) in ctx.tokens.iter().enumerate() {
+        if ctx.cover[i].is_some() || !t.text.ends_with(&word["ال".len()..]) {
+            continue;
+        }
+        let w = bare_word(&t.text);
+        let conj = t.text.chars().count() - w.chars().count();
+        let prefix = match w.strip_suffix(word) {
+            Some("" | "ب" | "ك") => conj + w.chars().count() - word.chars().count(),
+            // للمملكة: ل + المملكة with its alef dropped
+            _ if w == "للمملكه" => conj + 1,
+            _ => continue,
+        };
+        // not the opening of a formal name (المملكة المغربية)
+        if ctx.tokens.get(i + 1).is_some_and(|n| {
+            n.gap == Gap::Space
+                && n.text.starts_with("ال")
+                && ctx.r.adjective_keys.contains(&n.text)
+        }) {
+            continue;
+        }
+        found.push((i, prefix));
+    }
+    if found.is_empty() {
+        return;
+    }
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for m in &ann.countries {
+        if ctx.r.kingdoms.contains(&m.country) {
+            match counts.iter_mut().find(|(c, _)| *c == m.country) {
+                Some(x) => x.1 += 1,
+                None => counts.push((m.country, 1)),
+            }
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let kingdom = match counts.as_slice() {
+        [(_, n), (_, m), ..] if n == m => return,
+        [(c, _), ..] => *c,
+        [] => return,
+    };
+    let code = ctx.r.lex.countries[kingdom].code.clone();
+    for (i, prefix) in found {
+        let at = MentionRef {
+            first: i,
+            last: i,
+            prefix,
+            rule: "the kingdom the article names",
+        };
+        ann.countries.push(CountryMention {
+            country: kingdom,
+            form: "name",
+            at,
+        });
+        ann.actors.push(Actor {
+            first: i,
+            last: i,
+            kind: ActorKind::Country,
+            country: Some(code.clone()),
+            person: None,
+            role: None,
+            place: None,
+            prefix,
+        });
+    }
 }
 
 /// A name goes on through its lineage: "محمد بن سلمان" followed by "بن
@@ -1061,8 +1153,9 @@ fn title_phrase(
     let title = &r.lex.titles[ti];
     let role = title.role.clone();
     let tprefix = ctx.item_at(tf).map(|x| x.0.prefix).unwrap_or(0);
-    let mut country: Option<String> = None;
-    let mut country_weight = 0u8;
+    // a title that names its state (خادم الحرمين الشريفين) gives it
+    let mut country: Option<String> = title.country.clone();
+    let mut country_weight = if country.is_some() { 2 } else { 0 };
     let mut i = tl + 1;
     let n = ctx.tokens.len();
     let mut steps = 0;

@@ -89,6 +89,8 @@ pub struct Title {
     pub variants: Vec<String>,
     pub role: Option<String>,
     pub kind: TitleKind,
+    /// The state the title names by itself (خادم الحرمين الشريفين: SA).
+    pub country: Option<String>,
 }
 
 /// A diplomatic event trigger (see `triggers.tsv`).
@@ -449,11 +451,13 @@ impl Lexicon {
                         }
                     };
                     let role = r.get("role");
+                    let country = r.get("country");
                     let t = Title {
                         title: r.required("title")?.to_string(),
                         variants: r.list("variants"),
                         role: (!role.is_empty()).then(|| role.to_string()),
                         kind,
+                        country: (!country.is_empty()).then(|| country.to_string()),
                     };
                     upsert(&mut self.titles, t, replace, |a, b| a.title == b.title);
                 }

@@ -530,3 +530,62 @@ fn an_invitation_whose_object_is_a_demonstrative_phrase_takes_no_counterpart_fro
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_country_right_after_a_visit_verb_in_a_relative_clause_is_the_destination() {
+    let evs = events("ووصف الرئيس العراقي الذي يزور مصر حاليا الوضع بأنه جديد.");
+    assert!(has(&evs, EventKind::Visit, "IQ", "EG"), "{evs:?}");
+}
+
+#[test]
+fn a_fronted_reception_belongs_to_the_subject_after_the_comma() {
+    let evs = events(
+        "وخلال استقباله وزير الخارجية الأردني أيمن الصفدي، أكد الرئيس السوري بشار الأسد أهمية التعاون.",
+    );
+    assert!(
+        evs.iter()
+            .any(|e| e.r#type == EventKind::Meeting && pair(e).1 == "SY" && pair(e).2 == "JO"),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_verbs_object_stands_within_a_few_words_of_it() {
+    // وقعت إيران والقوى الست: the partner is no state; the kingdom named
+    // at the end of the sentence is not the object
+    let evs = events(
+        "ووقعت إيران والقوى الدولية الست صفقة شاملة للتخفيف من العقوبات التي فرضت على البلاد مقابل قيود يقول مصدر إنها لا تعني السعودية.",
+    );
+    assert!(
+        !evs.iter().any(|e| e.r#type == EventKind::Agreement),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_title_that_names_its_state_gives_it() {
+    let evs = events("والتقى خادم الحرمين الشريفين الرئيس الأمريكي في الرياض.");
+    assert!(has(&evs, EventKind::Meeting, "SA", "US"), "{evs:?}");
+}
+
+#[test]
+fn the_kingdom_is_the_kingdom_the_article_names() {
+    let d = analyze(
+        "t.txt",
+        "أعلن وزير الخارجية السعودي أن السعودية ترحب بالمبادرة.\n\
+         وقال وزير الخارجية الألماني إنه سيزور المملكة في سبتمبر.",
+        None,
+    );
+    assert!(
+        has(&d.events, EventKind::Visit, "DE", "SA"),
+        "{:?}",
+        d.events
+    );
+    // with no kingdom named, a bare المملكة stays unresolved
+    let d = analyze(
+        "t.txt",
+        "وقال وزير الخارجية الألماني إنه سيزور المملكة.",
+        None,
+    );
+    assert!(d.events.is_empty(), "{:?}", d.events);
+}

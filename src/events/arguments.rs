@@ -391,8 +391,18 @@ pub(super) fn read<'a>(
             // a bare adjective further on belongs to some other noun
             // (أشاد بوتين بالجهود الأوروبية لإنقاذ الاتفاق النووي الإيراني)
             .filter(|a| {
-                let from = subject.filter(|s| s.first > tl).map_or(tl, |s| s.last);
-                a.first <= from + OBJECT_REACH || a.kind != ActorKind::Adjective
+                // ... past the subject's appositions (ولي العهد السعودي الأمير محمد بن سلمان)
+                let mut from = subject.filter(|s| s.first > tl).map_or(tl, |s| s.last);
+                if let Some(sub) = subject.filter(|s| s.first > tl) {
+                    for (b, _) in after.iter().filter(|(b, _)| b.first > sub.last) {
+                        if b.country != sub.country || b.first > from + 2 {
+                            break;
+                        }
+                        from = b.last;
+                    }
+                }
+                a.first <= from + OBJECT_REACH
+                    || (a.kind != ActorKind::Adjective && a.first <= from + NOUN_REACH)
             })
     };
     let passive = tf > sent.first && cues.is(Cue::Passive, &strip_conj(&toks[tf - 1].text));
@@ -539,6 +549,20 @@ pub(super) fn read<'a>(
                 } else {
                     from.or(gen_source).or(subject_before)
                 };
+                // a fronted phrase (وخلال استقباله الوزير الأردني، أكد الرئيس
+                // السوري): the owner is the subject of the clause after the comma
+                if owned && source.is_none() && tf <= sent.first + 3 && before.is_empty() {
+                    let comma = ((tl + 1)..=sent.last).find(|&i| toks[i].punct == Some(','));
+                    source = comma.and_then(|c| {
+                        after
+                            .iter()
+                            .find(|(a, m)| a.first >= c && *m == Mark::None)
+                            .map(|x| x.0)
+                    });
+                    if source.is_some() {
+                        rule.push_str(", owned by the subject after the fronted phrase");
+                    }
+                }
                 let src_first = first_of(source);
                 // a noun's arguments stand close to it
                 let close = |a: &&Actor| a.first <= tl + NOUN_REACH;
@@ -577,9 +601,14 @@ pub(super) fn read<'a>(
         // visits (وتزور باريس الأسبوع المقبل): the visitor is unnamed here
         // and the visitor is named after it (وزار أنقرة بعد القمة الرئيس
         // الفلسطيني ياسر عرفات)
-        if let Some(place) =
-            source.filter(|v| trig.verb && v.first > tl && v.kind == ActorKind::Place)
-        {
+        // the same for a country's name (الذي يزور مصر حاليا): the visitor
+        // is then the subject before the verb
+        if let Some(place) = source.filter(|v| {
+            trig.verb
+                && v.first > tl
+                && (v.kind == ActorKind::Place
+                    || (v.kind == ActorKind::Country && v.first == tl + 1))
+        }) {
             source = s
                 .actors
                 .iter()
@@ -590,7 +619,8 @@ pub(super) fn read<'a>(
                         && *m == Mark::None
                         && !super::clauses::opens_between(s.tokens, place.last, a.first)
                 })
-                .map(|x| x.0);
+                .map(|x| x.0)
+                .or(subject_before.filter(|v| v.country != place.country));
         }
         let mut visitors: Vec<usize> = Vec::new();
         let mut visitors_last = None;
