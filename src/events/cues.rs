@@ -37,10 +37,11 @@ pub enum Cue {
     Figurative,
     AgreementObject,
     Demonstrative,
+    Coming,
 }
 
 impl Cue {
-    const ALL: [(&'static str, Cue); 26] = [
+    const ALL: [(&'static str, Cue); 27] = [
         ("convey", Cue::Convey),
         ("receive", Cue::Receive),
         ("both", Cue::Both),
@@ -67,6 +68,7 @@ impl Cue {
         ("figurative", Cue::Figurative),
         ("agreement_object", Cue::AgreementObject),
         ("demonstrative", Cue::Demonstrative),
+        ("coming", Cue::Coming),
     ];
 
     fn parse(s: &str) -> Option<Cue> {

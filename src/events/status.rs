@@ -41,9 +41,25 @@ pub(super) fn status(
     if (lo..=hi).any(|i| cues.is(Cue::Planned, &word(i)) || cues.is(Cue::Planned, &toks[i].text)) {
         return Status::Planned;
     }
+    // a time still to come later in the trigger's clause (بزيارة لسوريا خلال
+    // الساعات القادمة)
+    let far = (tl + 10).min(sl);
+    let clause_end = ((tl + 1)..=far)
+        .find(|&i| super::clauses::opens_between(tokens, i - 1, i))
+        .unwrap_or(far + 1);
+    if ((tl + 1)..clause_end).any(|i| cues.is(Cue::Coming, &word(i))) {
+        return Status::Planned;
+    }
     // a present-tense verb with a coming day (يلتقي ترامب الجمعة، يزور غدا):
     // newswire's present for what is scheduled
-    let imperfect = trig.verb && (trig.form.starts_with('ي') || trig.form.starts_with('ت'));
+    // ... or governing a noun trigger (يجري محادثات مع نظيره الأحد)
+    let governed = !trig.verb
+        && (tf.saturating_sub(3).max(sf)..tf).any(|i| {
+            let w = word(i);
+            w.starts_with('ي') && w.chars().count() >= 4 && !w.starts_with("يوم")
+        });
+    let imperfect =
+        governed || (trig.verb && (trig.form.starts_with('ي') || trig.form.starts_with('ت')));
     if imperfect {
         let coming_day = ((tl + 1)..=(tl + 8).min(sl)).any(|i| {
             let w = word(i);
