@@ -589,3 +589,51 @@ fn the_kingdom_is_the_kingdom_the_article_names() {
     );
     assert!(d.events.is_empty(), "{:?}", d.events);
 }
+
+#[test]
+fn a_tour_takes_in_the_countries_it_includes() {
+    let evs =
+        events("وتأتي زيارة وزير الدفاع الأمريكي إلى بغداد ضمن جولة إقليمية شملت السعودية والأردن.");
+    assert!(has(&evs, EventKind::Visit, "US", "IQ"), "{evs:?}");
+    assert!(has(&evs, EventKind::Visit, "US", "SA"), "{evs:?}");
+    assert!(has(&evs, EventKind::Visit, "US", "JO"), "{evs:?}");
+}
+
+#[test]
+fn the_object_of_a_reception_may_follow_a_parenthesis() {
+    let evs = events(
+        "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود - حفظه الله - في قصر السلام أمس، وزير الخارجية بجمهورية مصر العربية سامح شكري.",
+    );
+    assert!(has(&evs, EventKind::Meeting, "SA", "EG"), "{evs:?}");
+}
+
+#[test]
+fn the_two_sides_talk_about_the_countries_after_them() {
+    let evs = events(
+        "واستقبل الرئيس الأمريكي ولي العهد السعودي في البيت الأبيض.\n\
+         وسيبحث الجانبان عددا من الملفات، من بينها سوريا وإيران واليمن.",
+    );
+    assert!(has(&evs, EventKind::Meeting, "US", "SA"), "{evs:?}");
+    let talks: Vec<_> = evs
+        .iter()
+        .filter(|e| e.r#type == EventKind::Talks)
+        .collect();
+    assert!(
+        talks
+            .iter()
+            .all(|e| ["US", "SA"].contains(&pair(e).1) && ["US", "SA"].contains(&pair(e).2)),
+        "{evs:?}"
+    );
+    assert!(!talks.is_empty(), "{evs:?}");
+}
+
+#[test]
+fn countries_named_as_topics_are_no_sides() {
+    let evs = events("وبحث وزير الخارجية الأمريكي مع نظيره الفرنسي الملفات السورية والإيرانية.");
+    assert!(has(&evs, EventKind::Talks, "US", "FR"), "{evs:?}");
+    assert!(
+        evs.iter()
+            .all(|e| !["SY", "IR"].contains(&pair(e).1) && !["SY", "IR"].contains(&pair(e).2)),
+        "{evs:?}"
+    );
+}

@@ -157,11 +157,16 @@ fn non_state(tokens: &Tokens, a: &Actor) -> bool {
         ActorKind::Organization => {}
         _ => return false,
     }
+    // ... or a topic's (الملفات السورية والإيرانية، الأزمة الليبية), for an
+    // adjective: a name after a topic noun is a genitive (أزمة سوريا) too,
+    // but also a party's (الملف مع إيران), so names stay
+    let topic_too = a.kind == ActorKind::Adjective;
     let lo = a.first.saturating_sub(3);
     let mut i = a.first;
     while i > lo && toks[i].gap == Gap::Space {
         i -= 1;
-        if cues.is(Cue::NonState, &strip_conj(&toks[i].text)) {
+        let w = strip_conj(&toks[i].text);
+        if cues.is(Cue::NonState, &w) || (topic_too && cues.is(Cue::TopicHead, &w)) {
             return true;
         }
     }
@@ -323,6 +328,24 @@ pub(super) fn read<'a>(
                 .filter(|(a, m)| *m == Mark::From && a.last + 4 >= tf)
         })
         .map(|x| x.0);
+    // سيبحث الجانبان ... سوريا وإيران: the two sides are the pair spoken of,
+    // the countries after them are what they talk about
+    if trig.verb
+        && tl < sent.last
+        && cues.is(Cue::Both, &toks[tl + 1].text)
+        && toks[tl + 1].gap == Gap::Space
+    {
+        rule.push_str(", the two sides spoken of (الجانبان)");
+        return Ok(Reading {
+            source: None,
+            target: None,
+            via: None,
+            parties: vec![],
+            passive: true,
+            with: false,
+            trigger: (tf, tl),
+        });
+    }
     // مفاوضات بين X و Y: the two sides, both states or no event
     let joint = matches!(
         trig.kind,
@@ -379,31 +402,32 @@ pub(super) fn read<'a>(
     // the object: the nearest actor after the trigger that can be one, past
     // the subject's appositions (هنأ العاهل السعودي الملك سلمان رؤساء مصر)
     let object = |subject: Option<&Actor>| {
+        // an object stands close to its verb, or to the subject after it,
+        // past the subject's appositions (ولي العهد السعودي الأمير محمد بن
+        // سلمان); a bare adjective further on belongs to some other noun
+        // (أشاد بوتين بالجهود الأوروبية لإنقاذ الاتفاق النووي الإيراني),
+        // while a person or an office may stand after a parenthesis
+        // (استقبل الملك سلمان - حفظه الله - في قصر السلام أمس، وزير ...)
+        let mut from = subject.filter(|s| s.first > tl).map_or(tl, |s| s.last);
+        if let Some(sub) = subject.filter(|s| s.first > tl) {
+            for (b, _) in after.iter().filter(|(b, _)| b.first > sub.last) {
+                if b.country != sub.country || b.first > from + 2 {
+                    break;
+                }
+                from = b.last;
+            }
+        }
         after
             .iter()
             .find(|(a, m)| {
                 Some(a.first) != subject.map(|s| s.first)
                     && !subject.is_some_and(|s| s.first > tl && s.country == a.country)
                     && matches!(m, Mark::None | Mark::To | Mark::With | Mark::And)
+                    && (a.first <= from + OBJECT_REACH
+                        || matches!(a.kind, ActorKind::Person | ActorKind::Office)
+                        || (a.kind != ActorKind::Adjective && a.first <= from + NOUN_REACH))
             })
             .map(|x| x.0)
-            // an object stands close to its verb, or to the subject after it;
-            // a bare adjective further on belongs to some other noun
-            // (أشاد بوتين بالجهود الأوروبية لإنقاذ الاتفاق النووي الإيراني)
-            .filter(|a| {
-                // ... past the subject's appositions (ولي العهد السعودي الأمير محمد بن سلمان)
-                let mut from = subject.filter(|s| s.first > tl).map_or(tl, |s| s.last);
-                if let Some(sub) = subject.filter(|s| s.first > tl) {
-                    for (b, _) in after.iter().filter(|(b, _)| b.first > sub.last) {
-                        if b.country != sub.country || b.first > from + 2 {
-                            break;
-                        }
-                        from = b.last;
-                    }
-                }
-                a.first <= from + OBJECT_REACH
-                    || (a.kind != ActorKind::Adjective && a.first <= from + NOUN_REACH)
-            })
     };
     let passive = tf > sent.first && cues.is(Cue::Passive, &strip_conj(&toks[tf - 1].text));
     let subject_after = after.iter().find(|(_, m)| *m == Mark::None).map(|x| x.0);
@@ -654,7 +678,16 @@ pub(super) fn read<'a>(
                         && *m == Mark::To
                 })
             })
-            .map(|x| x.0);
+            .map(|x| x.0)
+            // جولة شملت السعودية والأردن: what a tour takes in
+            .or_else(|| {
+                let inc = ((tl + 1)..=(tl + 4).min(sent.last))
+                    .find(|&i| cues.is(Cue::Includes, &strip_conj(&toks[i].text)))?;
+                s.actors
+                    .iter()
+                    .find(|(a, _)| a.first > inc && a.first <= inc + 4 && place_like(a))
+                    .map(|x| x.0)
+            });
         match (dest, trig.frame) {
             (Some(d), _) => {
                 target = Some(d);

@@ -38,10 +38,12 @@ pub enum Cue {
     AgreementObject,
     Demonstrative,
     Coming,
+    Includes,
+    TopicHead,
 }
 
 impl Cue {
-    const ALL: [(&'static str, Cue); 27] = [
+    const ALL: [(&'static str, Cue); 29] = [
         ("convey", Cue::Convey),
         ("receive", Cue::Receive),
         ("both", Cue::Both),
@@ -69,6 +71,8 @@ impl Cue {
         ("agreement_object", Cue::AgreementObject),
         ("demonstrative", Cue::Demonstrative),
         ("coming", Cue::Coming),
+        ("includes", Cue::Includes),
+        ("topic_head", Cue::TopicHead),
     ];
 
     fn parse(s: &str) -> Option<Cue> {
