@@ -839,6 +839,9 @@ thread_local! {
 
 static BUILTIN_MODEL: &[u8] = include_bytes!("data/tagger.model");
 
+/// The environment variable naming a model file to use instead of the embedded one.
+pub const MODEL_ENV: &str = "ANALYZE_TAGGER_MODEL";
+
 /// Load the embedded model and the lexicon flags it reads, which the first
 /// document would otherwise wait for: a process can do this on a thread of
 /// its own while it builds the rest of the engine.
@@ -848,10 +851,19 @@ pub fn prepare() {
 }
 
 impl Tagger {
-    /// The embedded model (loaded and validated once).
+    /// The embedded model (loaded and validated once). For evaluation only,
+    /// the environment variable `ANALYZE_TAGGER_MODEL` names a model file
+    /// used instead (cross-validation runs the whole analyzer with a model
+    /// trained without the fold it scores: `scripts/tagger_cv.py`).
     pub fn builtin() -> &'static Tagger {
         static T: OnceLock<Tagger> = OnceLock::new();
         T.get_or_init(|| {
+            if let Some(path) = std::env::var_os(MODEL_ENV) {
+                let b = std::fs::read(&path)
+                    .unwrap_or_else(|e| panic!("{MODEL_ENV}={}: {e}", path.to_string_lossy()));
+                return Tagger::from_bytes(&b)
+                    .unwrap_or_else(|e| panic!("{MODEL_ENV}={}: {e}", path.to_string_lossy()));
+            }
             Tagger::from_bytes(BUILTIN_MODEL).unwrap_or_else(|e| panic!("built-in {e}"))
         })
     }
