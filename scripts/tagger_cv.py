@@ -1,15 +1,21 @@
 #!/usr/bin/env python3
-"""5-fold CV (contiguous sentence blocks) of the statistical tagger vs the rules on ANERcorp train,
-plus rule+tagger combination policies. Needs target/release/analyze and
-target/release/examples/train_tagger built; work files go to /tmp/tg/cv. Extra args go to train_tagger."""
+"""5-fold CV (contiguous sentence blocks) on ANERcorp train of the statistical
+tagger alone and of the whole analyzer (rules and tagger combined in
+src/entities.rs) run with the fold's model (ANALYZE_TAGGER_MODEL), plus other
+combination policies computed from the two outputs ("system" = the analyzer's
+own output; the other rows add to or take from it). Needs the release
+analyze and examples/train_tagger built in $CARGO_TARGET_DIR (default
+target/); work files go to $TAGGER_CV_DIR (default /tmp/tg/cv). Extra args
+go to train_tagger."""
 import json, os, subprocess, sys
 from collections import defaultdict
 sys.path.insert(0, '/work/shared/eval')
 import ner_score as ns
 
-MAIN = '/work/main'
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(os.environ.get('CARGO_TARGET_DIR', os.path.join(REPO, 'target')), 'release')
 CONLL = '/work/shared/corpora/anercorp-train/ANERCorp_CamelLab_train.txt'
-W = '/tmp/tg/cv'
+W = os.environ.get('TAGGER_CV_DIR', '/tmp/tg/cv')
 os.makedirs(W, exist_ok=True)
 K = 5
 extra = sys.argv[1:]
@@ -49,7 +55,7 @@ def policies(R, T):
     """R, T: type -> list of spans (a,b,origin,score). returns name -> type -> set((a,b))"""
     allR = [s for t in R for s in R[t]]
     out = {}
-    out['rules'] = {t: {s[:2] for s in R[t]} for t in R}
+    out['system (analyze)'] = {t: {s[:2] for s in R[t]} for t in R}
     out['tagger'] = {t: {s[:2] for s in T[t]} for t in T}
     # U1: add tagger spans (all types) not overlapping any rule mention
     u1 = {t: {s[:2] for s in R[t]} for t in R}
@@ -111,18 +117,6 @@ def policies(R, T):
     b2 = {t: set(best[t]) for t in best}
     b2['ORG'] = {x[:2] for x in R['ORG']} | {x[:2] for x in T['ORG'] if not any(overlap(x, r) for r in allR)}
     out['best_PERS + ORG_add'] = b2
-    # ORG: tagger ORG spans, plus rule ORG spans the tagger does not overlap with any entity
-    best = {t: set(out['add_PERS+extend+veto_ctx'][t]) for t in R}
-    allT = [x for t in T for x in T[t]]
-    o = {x[:2] for x in T['ORG']}
-    for r in R['ORG']:
-        if not any(overlap(r, x) for x in allT):
-            o.add(r[:2])
-    best['ORG'] = o
-    out['best_PERS + ORG_tagger_first'] = best
-    b2 = {t: set(best[t]) for t in best}
-    b2['ORG'] = {x[:2] for x in R['ORG']} | {x[:2] for x in T['ORG'] if not any(overlap(x, r) for r in allR)}
-    out['best_PERS + ORG_add'] = b2
     return out
 
 tot = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
@@ -133,16 +127,18 @@ for k in range(K):
     train = sents[:bounds[k]] + sents[bounds[k + 1]:]
     write(f'{fd}/train.txt', train)
     write(f'{fd}/test.txt', test)
-    subprocess.run([f'{MAIN}/target/release/examples/train_tagger', f'{fd}/train.txt', f'{fd}/model'] + extra,
+    subprocess.run([f'{BIN}/examples/train_tagger', f'{fd}/train.txt', f'{fd}/model'] + extra,
                    check=True, stderr=subprocess.DEVNULL)
     subprocess.run(['python3', '/work/shared/eval/ner_score.py', 'make', f'{fd}/test.txt', f'{fd}/docs'],
                    check=True, stdout=subprocess.DEVNULL)
     docs = sorted(x for x in os.listdir(f'{fd}/docs') if x.endswith('.txt'))
-    if not os.path.exists(f'{fd}/rules.json'):
-        with open(f'{fd}/rules.json', 'w') as f:
-            subprocess.run([f'{MAIN}/target/release/analyze'] + [f'{fd}/docs/{d}' for d in docs], check=True, stdout=f)
+    # the whole analyzer with this fold's model (never the built-in one,
+    # which was trained on the fold too)
+    with open(f'{fd}/rules.json', 'w') as f:
+        subprocess.run([f'{BIN}/analyze'] + [f'{fd}/docs/{d}' for d in docs], check=True, stdout=f,
+                       env=dict(os.environ, ANALYZE_TAGGER_MODEL=f'{fd}/model'))
     with open(f'{fd}/tagger.json', 'w') as f:
-        r = subprocess.run([f'{MAIN}/target/release/examples/train_tagger', '--tag-dir', f'{fd}/docs', '--model', f'{fd}/model'],
+        r = subprocess.run([f'{BIN}/examples/train_tagger', '--tag-dir', f'{fd}/docs', '--model', f'{fd}/model'],
                        check=True, stdout=f, stderr=subprocess.PIPE, text=True)
         print(f'fold {k}:', r.stderr.strip(), file=sys.stderr)
     index = json.load(open(f'{fd}/docs/index.json'))

@@ -1,5 +1,5 @@
-//! A small statistical named-entity tagger: an averaged structured
-//! perceptron (first-order, Viterbi decoding) that predicts BIO tags for
+//! A small statistical named-entity tagger: a linear-chain model
+//! (first-order, Viterbi decoding; trained as a CRF) that predicts BIO tags for
 //! PERS, LOC, ORG (and MISC, used only internally) over match-normalized
 //! [`Token`]s. It complements the lexicon and rule based recognizer in
 //! [`crate::entities`]: no neural model, no external data at run time.
@@ -11,8 +11,10 @@
 //! of its stems (given name, common word, title, part of a person /
 //! country / place / organization / institution form, country adjective),
 //! the words, stems and flags of the neighbours at ±1 and ±2 (within the
-//! sentence), two word bigrams, and the punctuation gaps before and after the
-//! token. Tag transitions are a 10×9 weight matrix (start row included).
+//! sentence), two word bigrams, the punctuation gaps before and after the
+//! token, and distributional word clusters ([`Clusters`], learned from
+//! unlabeled news text) of the word, of its core and of its neighbours.
+//! Tag transitions are a 10×9 weight matrix (start row included).
 //!
 //! The model is trained offline (`cargo run --release --example
 //! train_tagger -- CONLL OUT`) on ANERcorp and embedded from
@@ -33,7 +35,7 @@ pub const TAGS: [&str; NT] = [
     "O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC",
 ];
 /// Version of the feature templates: a model trained with other templates is refused.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 const MAGIC: &[u8; 8] = b"ANTAGGR1";
 /// Temperature of the span score: margins are divided by it before the logistic.
 const SCORE_T: f32 = 8.0;
@@ -282,6 +284,12 @@ struct TokInfo {
     /// word) and of the most stripped reading without the article.
     stems: [u64; 5],
     n_stems: u8,
+    /// Word clusters ([`Clusters`]) of the word, at each granularity
+    /// ([`NO_CLUSTER`]: a word the clusters do not know).
+    cl: [u16; N_LEVELS],
+    /// Clusters of the core (the word without proclitics and article),
+    /// when it differs from the word and the clusters know it.
+    core_cl: Option<[u16; N_LEVELS]>,
 }
 
 const BOS: u64 = 0x5354_4152_5442_4f53;
@@ -321,6 +329,128 @@ fn stem_hashes(w: &str, n_chars: usize, out: &mut [(u64, usize); 4]) -> usize {
     k
 }
 
+// ---------------------------------------------------------------------------
+// Word clusters
+
+/// Granularities of the word clusters (fine to coarse).
+pub const N_LEVELS: usize = 3;
+/// The cluster id of a word the clusters do not know.
+pub const NO_CLUSTER: u16 = u16::MAX;
+const CLUSTER_MAGIC: &[u8; 8] = b"ANTCLUS1";
+
+/// Distributional word clusters learned from unlabeled news text
+/// (`train_tagger --clusters`, see `src/data/README.md`): a sorted table of
+/// 32-bit word keys and their cluster at each granularity.
+pub struct Clusters {
+    keys: Vec<u32>,
+    ids: Vec<[u16; N_LEVELS]>,
+}
+
+static BUILTIN_CLUSTERS: &[u8] = include_bytes!("data/tagger.clusters");
+
+/// The 32-bit key of a word in the cluster table, from its FNV hash.
+#[inline]
+pub fn cluster_key(word_hash: u64) -> u32 {
+    (word_hash >> 32) as u32 ^ word_hash as u32
+}
+
+impl Clusters {
+    /// The embedded clusters (loaded and validated once).
+    pub fn builtin() -> &'static Clusters {
+        static C: OnceLock<Clusters> = OnceLock::new();
+        C.get_or_init(|| {
+            Clusters::from_bytes(BUILTIN_CLUSTERS)
+                .unwrap_or_else(|e| panic!("built-in word clusters: {e}"))
+        })
+    }
+
+    /// Serialize: (word, clusters) pairs; words whose keys collide are left out.
+    pub fn write(words: &[(&str, [u16; N_LEVELS])]) -> Vec<u8> {
+        let mut rows: Vec<(u32, [u16; N_LEVELS])> = words
+            .iter()
+            .map(|(w, c)| (cluster_key(fnv(w.as_bytes())), *c))
+            .collect();
+        rows.sort_by_key(|r| r.0);
+        let mut keep: Vec<(u32, [u16; N_LEVELS])> = Vec::with_capacity(rows.len());
+        let mut k = 0;
+        while k < rows.len() {
+            let mut j = k + 1;
+            while j < rows.len() && rows[j].0 == rows[k].0 {
+                j += 1;
+            }
+            if j == k + 1 {
+                keep.push(rows[k]);
+            }
+            k = j;
+        }
+        let mut b = Vec::with_capacity(16 + keep.len() * (4 + 2 * N_LEVELS));
+        b.extend_from_slice(CLUSTER_MAGIC);
+        b.extend_from_slice(&(N_LEVELS as u32).to_le_bytes());
+        b.extend_from_slice(&(keep.len() as u32).to_le_bytes());
+        for (key, _) in &keep {
+            b.extend_from_slice(&key.to_le_bytes());
+        }
+        for (_, c) in &keep {
+            for x in c {
+                b.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        let c = checksum(&b);
+        b.extend_from_slice(&c.to_le_bytes());
+        b
+    }
+
+    /// Load and validate a cluster file.
+    pub fn from_bytes(b: &[u8]) -> Result<Clusters, ModelError> {
+        if b.len() < 20 || &b[..8] != CLUSTER_MAGIC {
+            return Err(bad("not a word cluster file (bad magic)"));
+        }
+        let (body, sum) = b.split_at(b.len() - 4);
+        if checksum(body) != u32::from_le_bytes(sum.try_into().unwrap()) {
+            return Err(bad("cluster file checksum mismatch"));
+        }
+        let mut r = Reader { b: body, at: 8 };
+        if r.u32()? as usize != N_LEVELS {
+            return Err(bad("cluster levels mismatch"));
+        }
+        let n = r.u32()? as usize;
+        if body.len() != 16 + n * (4 + 2 * N_LEVELS) {
+            return Err(bad("cluster file size mismatch"));
+        }
+        let mut keys = Vec::with_capacity(n);
+        for _ in 0..n {
+            keys.push(r.u32()?);
+        }
+        if keys.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(bad("cluster keys not sorted and unique"));
+        }
+        let mut ids = Vec::with_capacity(n);
+        for _ in 0..n {
+            let mut c = [0u16; N_LEVELS];
+            for x in c.iter_mut() {
+                *x = r.u16()?;
+            }
+            ids.push(c);
+        }
+        Ok(Clusters { keys, ids })
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// The clusters of the word with FNV hash `word_hash`, if known.
+    #[inline]
+    pub fn get(&self, word_hash: u64) -> Option<[u16; N_LEVELS]> {
+        let k = cluster_key(word_hash);
+        self.keys.binary_search(&k).ok().map(|i| self.ids[i])
+    }
+}
+
 fn info(flags: &Flags, w: &str) -> TokInfo {
     let n_chars = w.chars().count();
     let mut splits = [(0u64, 0usize); 4];
@@ -349,6 +479,14 @@ fn info(flags: &Flags, w: &str) -> TokInfo {
     if let Some(r) = rest {
         t.stems[t.n_stems as usize] = fnv(r.as_bytes()) ^ 0x5a5a;
         t.n_stems += 1;
+    }
+    // the word's clusters, and those of its core (without proclitics and
+    // article: وبغداد → بغداد) when the core is shorter
+    let clusters = Clusters::builtin();
+    t.cl = clusters.get(word).unwrap_or([NO_CLUSTER; N_LEVELS]);
+    let core = rest.or_else(|| w.get(2 * stripped..)).unwrap_or(w);
+    if core.len() < w.len() {
+        t.core_cl = clusters.get(fnv(core.as_bytes()));
     }
     t
 }
@@ -479,6 +617,14 @@ fn word_features(w: &str, ti: &TokInfo, push: &mut impl FnMut(u32)) {
         }
     }
     push(fid(10, shape(w)));
+    for (g, &c) in ti.cl.iter().enumerate() {
+        push(fid(40 + g as u32, c as u64));
+    }
+    if let Some(cc) = ti.core_cl {
+        for (g, &c) in cc.iter().enumerate() {
+            push(fid(43 + g as u32, c as u64));
+        }
+    }
     flag_features(11, ti.flags, push);
     flag_features(12, ti.stem_flags, push);
     if ti.flags == 0 && ti.stem_flags == 0 {
@@ -496,6 +642,15 @@ fn neighbour_features(t: u32, d: isize, o: &TokInfo, push: &mut impl FnMut(u32))
     flag_features(t + 4, o.flags | o.stem_flags, push);
     if d.abs() == 1 && o.stem != o.word {
         push(fid(t + 12, o.stem));
+    }
+    // the neighbour's clusters (of its core if the word is unknown)
+    let cl = match (o.cl[0], o.core_cl) {
+        (NO_CLUSTER, Some(cc)) => cc,
+        _ => o.cl,
+    };
+    let levels = if d.abs() == 1 { 0..2 } else { 1..2 };
+    for g in levels {
+        push(fid(t + 40, (g as u64) << 16 | cl[g] as u64));
     }
 }
 
@@ -754,8 +909,9 @@ const SMALL_CACHE_BITS: u32 = 10;
 const WORD_CACHE_BITS: u32 = 16;
 
 /// At most this many features depend on one word: its own (templates
-/// 1-12: 34 at most) and those it lends its four neighbours (12 each at most).
-const MAX_WORD_FEATURES: usize = 96;
+/// 1-12 and the clusters: 40 at most) and those it lends its four neighbours
+/// (14 each at most).
+const MAX_WORD_FEATURES: usize = 112;
 
 /// How many tokens ahead a word's cache slot is asked for.
 const PREFETCH_AHEAD: usize = 4;
@@ -839,19 +995,32 @@ thread_local! {
 
 static BUILTIN_MODEL: &[u8] = include_bytes!("data/tagger.model");
 
+/// The environment variable naming a model file to use instead of the embedded one.
+pub const MODEL_ENV: &str = "ANALYZE_TAGGER_MODEL";
+
 /// Load the embedded model and the lexicon flags it reads, which the first
 /// document would otherwise wait for: a process can do this on a thread of
 /// its own while it builds the rest of the engine.
 pub fn prepare() {
     Tagger::builtin();
     Flags::builtin();
+    Clusters::builtin();
 }
 
 impl Tagger {
-    /// The embedded model (loaded and validated once).
+    /// The embedded model (loaded and validated once). For evaluation only,
+    /// the environment variable `ANALYZE_TAGGER_MODEL` names a model file
+    /// used instead (cross-validation runs the whole analyzer with a model
+    /// trained without the fold it scores: `scripts/tagger_cv.py`).
     pub fn builtin() -> &'static Tagger {
         static T: OnceLock<Tagger> = OnceLock::new();
         T.get_or_init(|| {
+            if let Some(path) = std::env::var_os(MODEL_ENV) {
+                let b = std::fs::read(&path)
+                    .unwrap_or_else(|e| panic!("{MODEL_ENV}={}: {e}", path.to_string_lossy()));
+                return Tagger::from_bytes(&b)
+                    .unwrap_or_else(|e| panic!("{MODEL_ENV}={}: {e}", path.to_string_lossy()));
+            }
             Tagger::from_bytes(BUILTIN_MODEL).unwrap_or_else(|e| panic!("built-in {e}"))
         })
     }
