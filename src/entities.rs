@@ -871,6 +871,7 @@ fn resolve(ctx: &mut Ctx, ann: &mut Annotations) {
     name_shapes(ctx, ann);
     statistical_people(ctx, ann);
     extend_lineage(ctx, ann);
+    inserted_lineage(ctx, ann);
     merge_people(ctx, ann);
     merge_given_names(ctx, ann);
     main_country_for_people(ann, &ctx.r.lex.countries);
@@ -966,6 +967,83 @@ fn the_kingdom(ctx: &Ctx, ann: &mut Annotations) {
             prefix,
         });
     }
+}
+
+/// A known name written with its lineage inside it: "عادل بن أحمد الجبير"
+/// for the lexicon's "عادل الجبير" is one mention of that person (not
+/// "عادل بن أحمد" and "الجبير"): a mention of the family name preceded by
+/// the person's given name and a بن chain grows back over them.
+fn inserted_lineage(ctx: &Ctx, ann: &mut Annotations) {
+    let is_link = |w: &str| matches!(w, "بن" | "ابن" | "بنت");
+    let mut grown: Vec<(usize, usize, usize)> = Vec::new();
+    for (p, e) in ann.people.iter().enumerate() {
+        let (Some(given), Some(family)) = (e.key.first(), e.key.last()) else {
+            continue;
+        };
+        if e.lexicon.is_none() || e.key.len() != 2 {
+            continue;
+        }
+        for (k, m) in e.mentions.iter().enumerate() {
+            if m.first != m.last || ctx.word(m.first) != family || m.prefix > 0 {
+                continue;
+            }
+            // G بن X [بن Y] FAMILY: walk back over pairs (link, name)
+            let mut j = m.first;
+            let mut start = None;
+            while j >= 3 && m.first - j < 6 {
+                if ctx.tokens[j].gap != Gap::Space || !is_link(ctx.word(j - 2)) {
+                    break;
+                }
+                if ctx.tokens[j - 1].gap != Gap::Space || ctx.tokens[j - 2].gap != Gap::Space {
+                    break;
+                }
+                if ctx.word(j - 3) == given.as_str() {
+                    start = Some(j - 3);
+                    break;
+                }
+                j -= 2;
+            }
+            if let Some(first) = start {
+                grown.push((p, k, first));
+            }
+        }
+    }
+    for &(p, k, first) in &grown {
+        let m = &mut ann.people[p].mentions[k];
+        for a in ann.actors.iter_mut() {
+            if a.person == Some(p) && a.first == m.first {
+                a.first = first;
+                a.prefix = 0;
+            }
+        }
+        m.first = first;
+        m.rule = "lexicon name with its lineage inside (عادل بن أحمد الجبير)";
+    }
+    let spans: Vec<(usize, usize, usize)> = grown
+        .iter()
+        .map(|&(p, k, _)| {
+            let m = &ann.people[p].mentions[k];
+            (m.first, m.last, p)
+        })
+        .collect();
+    if spans.is_empty() {
+        return;
+    }
+    // the pieces the lineage was read as (a context person "عادل بن أحمد") go
+    for (q, e) in ann.people.iter_mut().enumerate() {
+        e.mentions.retain(|m| {
+            !spans
+                .iter()
+                .any(|&(f, l, p)| p != q && f <= m.first && m.last <= l)
+        });
+    }
+    ann.actors.retain(|a| {
+        a.person.is_none_or(|q| {
+            !spans
+                .iter()
+                .any(|&(f, l, p)| p != q && f <= a.first && a.last <= l)
+        })
+    });
 }
 
 /// A name goes on through its lineage: "محمد بن سلمان" followed by "بن
@@ -1403,7 +1481,17 @@ fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
                 w,
                 "بن" | "ابن" | "بنت" | "ال" | "ولد" | "دو" | "دي" | "فان" | "فون"
             );
-        if joins && j + 1 < n && ctx.tokens[j + 1].gap == Gap::Space && ok_token(j + 1) {
+        // بن/آل bind the next word even when it is a common one (شلومو بن عامي)
+        let lineage = matches!(w, "بن" | "ابن" | "بنت" | "ال");
+        let bound = |k: usize| {
+            ok_token(k)
+                || (lineage
+                    && ctx.item_at(k).is_none()
+                    && ctx.word(k).chars().count() >= 3
+                    && !ctx.word(k).starts_with(['و', 'ف'])
+                    && !ctx.word(k).chars().any(|c| c.is_ascii_digit()))
+        };
+        if joins && j + 1 < n && ctx.tokens[j + 1].gap == Gap::Space && bound(j + 1) {
             // بن أبي طالب, بن عبد الكريم: the joined word may itself join
             let nx = ctx.word(j + 1);
             if (nx == "عبد" || is_kunya(nx)) && j + 2 < n && ctx.tokens[j + 2].gap == Gap::Space
@@ -1470,6 +1558,10 @@ fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
         if w.starts_with("ال") || (unknown_tail && units >= 3) {
             break;
         }
+    }
+    // a name never ends on a word that joins (… بن): it ends before it
+    while end > i && matches!(ctx.word(end), "بن" | "ابن" | "بنت" | "ال" | "عبد") {
+        end -= 1;
     }
     // one word alone is a name after a title (اللاعب رونالدو), or when it is a
     // known given name

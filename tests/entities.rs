@@ -299,3 +299,22 @@ fn a_person_whose_state_nothing_says_takes_the_article_s_main_country() {
     let p = d.people.iter().find(|p| p.name == "وائل الشريف").unwrap();
     assert_eq!(p.country.as_deref(), Some("EG"));
 }
+
+#[test]
+fn a_known_name_with_its_lineage_inside_is_one_person() {
+    let d = doc("وحضر الاستقبال وزير الخارجية الأستاذ عادل بن أحمد الجبير.");
+    assert_eq!(people(&d), vec!["عادل بن أحمد الجبير"]);
+    assert_eq!(d.people[0].country.as_deref(), Some("SA"));
+}
+
+#[test]
+fn a_name_never_ends_on_bin() {
+    // عامي is a common word, but after بن it is a name
+    let d = doc("وزار أنقرة وزير الخارجية الإسرائيلي بالوكالة شلومو بن عامي.");
+    assert!(people(&d).contains(&"شلومو بن عامي"), "{:?}", people(&d));
+    assert!(
+        !people(&d).iter().any(|p| p.ends_with(" بن")),
+        "{:?}",
+        people(&d)
+    );
+}
