@@ -242,6 +242,9 @@ const OBJECT_REACH: usize = 4;
 /// How far (in tokens) a noun trigger's arguments may stand from it.
 const NOUN_REACH: usize = 8;
 
+/// How far (in tokens) before a noun trigger its agent may stand.
+const AGENT_REACH: usize = 12;
+
 /// Read the source, target and envoy of the trigger at `tf..=tl`, or why
 /// the trigger cannot be an event here (a visit with no destination).
 pub(super) fn read<'a>(
@@ -568,10 +571,22 @@ pub(super) fn read<'a>(
                     } else {
                         (genitive, None)
                     };
+                // a noun's agent before it stands within a clause's reach of it
+                // (عقد الرئيس الروسي ... محادثات), a bare adjective close to it
+                // (عقد الوفد السوري مباحثات): further back they belong to
+                // another noun (الانسحاب الأميركي من الاتفاق ... والمشاورات);
+                // a visit's destination anchors it, so its visitor may be far
+                let agent_before = subject_before.filter(|a| {
+                    if a.kind == ActorKind::Adjective {
+                        a.last + OBJECT_REACH >= tf
+                    } else {
+                        trig.kind == EventKind::Visit || a.last + AGENT_REACH >= tf
+                    }
+                });
                 source = if owned {
                     from.or(subject_before)
                 } else {
-                    from.or(gen_source).or(subject_before)
+                    from.or(gen_source).or(agent_before)
                 };
                 // a fronted phrase (وخلال استقباله الوزير الأردني، أكد الرئيس
                 // السوري): the owner is the subject of the clause after the comma
