@@ -637,3 +637,18 @@ fn countries_named_as_topics_are_no_sides() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn an_interview_with_an_outlet_and_a_security_council_session_are_no_events() {
+    let evs = events(
+        "وقال المتحدث باسم وزارة الداخلية السعودية في اتصال هاتفي مع \"الوطن\" إن التحقيق مستمر مع المواطن التركي.",
+    );
+    assert!(evs.is_empty(), "{evs:?}");
+    let evs = events(
+        "واتفق وزيرا الخارجية الفرنسي والبريطاني على أن اجتماع اليوم في مجلس الأمن سيكون خطوة مهمة.",
+    );
+    assert!(
+        !evs.iter().any(|e| e.r#type == EventKind::Meeting),
+        "{evs:?}"
+    );
+}

@@ -384,6 +384,31 @@ pub(super) fn read<'a>(
             }
         }
     }
+    // في اتصال هاتفي مع "الوطن": a name in quotes is an outlet's, never a state's
+    if !trig.verb {
+        let with_at = ((tl + 1)..=(tl + 2).min(sent.last))
+            .find(|&i| cues.is(Cue::With, &strip_conj(&toks[i].text)));
+        if let Some(w) = with_at.filter(|&w| w < sent.last) {
+            let next = &toks[w + 1];
+            if next.gap == Gap::Punct && matches!(next.punct, Some('"' | '«' | '“')) {
+                return Err("with a name in quotes: an outlet, not a state");
+            }
+        }
+    }
+    // a meeting or talks of an international body (اجتماع مجلس الأمن، اجتماع
+    // اليوم في مجلس الأمن): a session, not an encounter of two states
+    if matches!(trig.kind, EventKind::Meeting | EventKind::Talks)
+        && !trig.verb
+        && s.actors.iter().any(|(a, m)| {
+            a.first > tl
+                && a.first <= tl + 4
+                && a.kind == ActorKind::Organization
+                && a.role.as_deref() == Some("international")
+                && matches!(m, Mark::None | Mark::In)
+        })
+    {
+        return Err("a session of an international body");
+    }
     // في لقاء مع بي بي سي: an interview; a meeting with a company: business
     if !trig.verb
         && s.actors.iter().any(|(a, m)| {
