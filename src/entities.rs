@@ -580,6 +580,15 @@ fn classify(
         if h.first == h.last && next_is_family && r.is_given(ctx.word(h.first)) {
             return None;
         }
+        // محمد بن سلمان: after بن a one-word form names the father, not the person
+        // (also in a hashtag: #الأمير_محمد_بن_سلمان)
+        let after_bin = h.first > 0
+            && h.prefix == 0
+            && ctx.tokens[h.first].gap != Gap::Break
+            && matches!(ctx.word(h.first - 1), "بن" | "ابن" | "بنت");
+        if h.first == h.last && after_bin {
+            return None;
+        }
         let full_known = full_people.contains(&i);
         let cue = NAME_CUES.contains(&prev_word);
         let is_adj = adjective.is_some();

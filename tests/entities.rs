@@ -318,3 +318,13 @@ fn a_name_never_ends_on_bin() {
         people(&d)
     );
 }
+
+#[test]
+fn after_bin_a_short_form_names_the_father() {
+    let d = doc("شهدت زيارة ولي العهد السعودي #الأمير_محمد_بن_سلمان لبريطانيا توقيع اتفاقيات.");
+    assert!(
+        !people(&d).iter().any(|p| p.starts_with("سلمان")),
+        "{:?}",
+        people(&d)
+    );
+}

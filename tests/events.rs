@@ -652,3 +652,28 @@ fn an_interview_with_an_outlet_and_a_security_council_session_are_no_events() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn agreed_on_something_concluded_is_an_agreement_agreed_on_a_view_is_not() {
+    let evs = events("وقال بوتين إن روسيا وفرنسا اتفقتا على إنشاء آلية تنسيق بشأن سوريا.");
+    assert!(
+        evs.iter().any(|e| e.r#type == EventKind::Agreement
+            && ["RU", "FR"].contains(&pair(e).1)
+            && ["RU", "FR"].contains(&pair(e).2)),
+        "{evs:?}"
+    );
+    let evs = events("واتفق وزيرا خارجية روسيا وفرنسا على أهمية الحل السياسي.");
+    assert!(
+        !evs.iter().any(|e| e.r#type == EventKind::Agreement),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_participle_of_manner_talks_between_the_main_clauses_parties() {
+    let evs = events(
+        "استقبل الملك سلمان وزير الخارجية المصري سامح شكري، مستعرضا معه آفاق التعاون بين البلدين.",
+    );
+    assert!(has(&evs, EventKind::Meeting, "SA", "EG"), "{evs:?}");
+    assert!(evs.iter().any(|e| e.r#type == EventKind::Talks), "{evs:?}");
+}

@@ -40,10 +40,11 @@ pub enum Cue {
     Coming,
     Includes,
     TopicHead,
+    AgreedObject,
 }
 
 impl Cue {
-    const ALL: [(&'static str, Cue); 29] = [
+    const ALL: [(&'static str, Cue); 30] = [
         ("convey", Cue::Convey),
         ("receive", Cue::Receive),
         ("both", Cue::Both),
@@ -73,6 +74,7 @@ impl Cue {
         ("coming", Cue::Coming),
         ("includes", Cue::Includes),
         ("topic_head", Cue::TopicHead),
+        ("agreed_object", Cue::AgreedObject),
     ];
 
     fn parse(s: &str) -> Option<Cue> {

@@ -276,9 +276,17 @@ impl EventExtractor {
             // وقع without anything signed is "happened" (وقع الهجوم) or "impact"
             if trig.kind == EventKind::Agreement && trig.verb {
                 let toks = &tokens.tokens;
+                // اتفقا على ...: agreed on something concluded, not on a view
+                let cue = if trig.form.contains("تفق") {
+                    Cue::AgreedObject
+                } else {
+                    Cue::AgreementObject
+                };
                 let signed = ((h.last + 1)..=(h.last + 8).min(sent.last)).any(|i| {
-                    cues.is(Cue::AgreementObject, &toks[i].text)
-                        || cues.is(Cue::AgreementObject, &strip_conj(&toks[i].text))
+                    let w = strip_conj(&toks[i].text);
+                    cues.is(cue, &toks[i].text)
+                        || cues.is(cue, &w)
+                        || cues.is(cue, w.strip_prefix('ل').unwrap_or(&w))
                 });
                 if !signed {
                     drop(trig, h.first, h.last, &|| {
