@@ -677,3 +677,9 @@ fn a_participle_of_manner_talks_between_the_main_clauses_parties() {
     assert!(has(&evs, EventKind::Meeting, "SA", "EG"), "{evs:?}");
     assert!(evs.iter().any(|e| e.r#type == EventKind::Talks), "{evs:?}");
 }
+
+#[test]
+fn a_summit_is_hosted_by_the_state_it_is_held_in() {
+    let evs = events("وشارك الرئيس الفرنسي إيمانويل ماكرون في قمة مجموعة السبع في كندا السبت.");
+    assert!(has(&evs, EventKind::Summit, "CA", "FR"), "{evs:?}");
+}

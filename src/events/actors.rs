@@ -62,8 +62,12 @@ pub(super) fn resolve(
         cues.is(Cue::Both, &toks[i].text) || cues.is(Cue::Both, &strip_conj(&toks[i].text))
     });
     // an agreement names its parties: "الاتفاقية" alone is most often an
-    // agreement already in force (the nuclear deal), not a new one
-    let focus = if trig.kind == crate::model::EventKind::Agreement {
+    // agreement already in force (the nuclear deal), not a new one; so does
+    // a summit (its host and the participants named with it)
+    let focus = if matches!(
+        trig.kind,
+        crate::model::EventKind::Agreement | crate::model::EventKind::Summit
+    ) {
         &None
     } else {
         focus

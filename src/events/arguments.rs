@@ -655,6 +655,32 @@ pub(super) fn read<'a>(
             }
         }
     }
+    // a summit held in a place (قمة مجموعة السبع في كندا): the place's state
+    // hosts it, the party read beside it takes part
+    if trig.kind == EventKind::Summit && !trig.verb {
+        let venue = s
+            .actors
+            .iter()
+            .find(|(a, m)| {
+                a.first > tl
+                    && a.first <= tl + 6
+                    && matches!(a.kind, ActorKind::Place | ActorKind::Country)
+                    && (*m == Mark::In || toks[a.first].text.starts_with('ب'))
+                    && a.country.is_some()
+            })
+            .map(|x| x.0);
+        if let Some(v) = venue {
+            let guest = [source, target]
+                .into_iter()
+                .flatten()
+                .find(|a| a.country != v.country);
+            if let Some(g) = guest {
+                source = Some(v);
+                target = Some(g);
+                rule.push_str(", hosted where it is held");
+            }
+        }
+    }
     // visits: the host is where the visitor goes (زيارة دمشق، وصل إلى بغداد)
     if trig.kind == EventKind::Visit {
         let place_like = |a: &Actor| matches!(a.kind, ActorKind::Place | ActorKind::Country);
