@@ -1708,14 +1708,46 @@ fn name_span_from(ctx: &Ctx, i: usize, bare_first: &str) -> Option<usize> {
     Some(end)
 }
 
+/// Organizations only the statistical tagger found (a ministry, a party, a
+/// company the lexicons do not list): reported as organizations of unknown
+/// kind where no entity of the rules covers any of their words. They are
+/// mentions only, never an event's side (they have no state).
+fn statistical_organizations(ctx: &Ctx, ann: &mut Annotations, tagged: &[crate::tagger::Span]) {
+    use crate::tagger::EntityType;
+    for s in tagged.iter().filter(|s| s.kind == EntityType::Organization) {
+        let free = (s.first..=s.last).all(|t| ctx.cover[t].is_none())
+            && !ann
+                .organizations
+                .iter()
+                .any(|o| o.at.first <= s.last && s.first <= o.at.last);
+        // one short word alone is too little
+        let enough = s.last > s.first || ctx.word(s.first).chars().count() >= 3;
+        if free && enough {
+            ann.organizations.push(OrgMention {
+                name: String::new(),
+                name_en: None,
+                kind: "other".into(),
+                country: None,
+                at: MentionRef {
+                    first: s.first,
+                    last: s.last,
+                    prefix: 0,
+                    rule: "statistical tagger",
+                },
+            });
+        }
+    }
+}
+
 /// The statistical tagger (see `tagger`) checks and completes the people
 /// found from context: a context name it does not see as a person is
 /// dropped, a name it sees longer is widened, and a person name it finds
 /// where no rule found anything is added. Lexicon people are kept as they are.
 fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
     use crate::tagger::{EntityType, Tagger};
-    let spans: Vec<(usize, usize)> = Tagger::builtin()
-        .tag(ctx.tokens)
+    let tagged = Tagger::builtin().tag(ctx.tokens);
+    statistical_organizations(ctx, ann, &tagged);
+    let spans: Vec<(usize, usize)> = tagged
         .into_iter()
         .filter(|s| s.kind == EntityType::Person)
         .map(|s| (s.first, s.last))

@@ -328,3 +328,17 @@ fn after_bin_a_short_form_names_the_father() {
         people(&d)
     );
 }
+
+#[test]
+fn organizations_the_lexicons_lack_come_from_the_tagger_and_take_no_state() {
+    let d = doc("وأعلنت جامعة القاهرة ومؤسسة الأهرام عن شراكة جديدة.");
+    let orgs: Vec<(&str, Option<&str>)> = d
+        .organizations
+        .iter()
+        .map(|o| (o.name.as_str(), o.country.as_deref()))
+        .collect();
+    // صحيفة الأهرام is in the lexicon, مؤسسة الأهرام is not: the tagger's,
+    // of no kind and no state
+    assert!(orgs.contains(&("الأهرام", None)), "{orgs:?}");
+    assert!(d.events.is_empty());
+}
