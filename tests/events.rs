@@ -683,3 +683,11 @@ fn a_summit_is_hosted_by_the_state_it_is_held_in() {
     let evs = events("وشارك الرئيس الفرنسي إيمانويل ماكرون في قمة مجموعة السبع في كندا السبت.");
     assert!(has(&evs, EventKind::Summit, "CA", "FR"), "{evs:?}");
 }
+
+#[test]
+fn talks_in_an_idiom_are_no_talks() {
+    let evs = events(
+        "وقال الوزير الإسرائيلي إن الاقتراب من الوكالة قد يطرح التسلح الإسرائيلي على بساط البحث مع إيران.",
+    );
+    assert!(!evs.iter().any(|e| e.r#type == EventKind::Talks), "{evs:?}");
+}

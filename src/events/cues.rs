@@ -41,10 +41,11 @@ pub enum Cue {
     Includes,
     TopicHead,
     AgreedObject,
+    Idiom,
 }
 
 impl Cue {
-    const ALL: [(&'static str, Cue); 30] = [
+    const ALL: [(&'static str, Cue); 31] = [
         ("convey", Cue::Convey),
         ("receive", Cue::Receive),
         ("both", Cue::Both),
@@ -75,6 +76,7 @@ impl Cue {
         ("includes", Cue::Includes),
         ("topic_head", Cue::TopicHead),
         ("agreed_object", Cue::AgreedObject),
+        ("idiom", Cue::Idiom),
     ];
 
     fn parse(s: &str) -> Option<Cue> {

@@ -258,16 +258,20 @@ impl EventExtractor {
                 let not_guest = trig.kind == EventKind::Meeting
                     && !trig.verb
                     && next.as_deref().is_some_and(|w| cues.is(Cue::NotGuest, w));
-                let figurative = trig.kind == EventKind::Message
+                let figurative = (trig.kind == EventKind::Message
                     && !trig.verb
                     && (next.as_deref().is_some_and(|w| cues.is(Cue::Figurative, w))
-                        || prev.as_deref().is_some_and(|w| cues.is(Cue::Figurative, w)));
+                        || prev.as_deref().is_some_and(|w| cues.is(Cue::Figurative, w))))
+                    // على بساط البحث، قيد البحث: an idiom, no talks
+                    // (بحث read as a verb too: no verb follows بساط or قيد)
+                    || (trig.kind == EventKind::Talks
+                        && prev.as_deref().is_some_and(|w| cues.is(Cue::Idiom, w)));
                 if not_guest || figurative {
                     drop(trig, h.first, h.last, &|| {
                         if not_guest {
                             "a reception of refugees, pilgrims...: no meeting".into()
                         } else {
-                            "a figure of speech (أنها رسالة مهمة)".into()
+                            "a figure of speech (أنها رسالة مهمة، على بساط البحث)".into()
                         }
                     });
                     continue;
