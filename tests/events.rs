@@ -691,3 +691,33 @@ fn talks_in_an_idiom_are_no_talks() {
     );
     assert!(!evs.iter().any(|e| e.r#type == EventKind::Talks), "{evs:?}");
 }
+
+#[test]
+fn a_headlines_present_tense_follows_the_body_and_a_purpose_its_visit() {
+    let d = Decoded {
+        text: "رئيس الوزراء الإثيوبي يزور الخرطوم لبحث التعاون الثنائي\n\
+               يبدأ رئيس الوزراء الإثيوبي أبي أحمد غدا الأربعاء زيارة رسمية للسودان تستمر يومين.\n"
+            .into(),
+        encoding: "utf-8".into(),
+        bom: false,
+        replacements: 0,
+    };
+    let evs = engine()
+        .analyze_decoded("t.txt", d, &RecordMeta::default())
+        .events;
+    let visits: Vec<_> = evs
+        .iter()
+        .filter(|e| e.r#type == EventKind::Visit)
+        .collect();
+    assert!(!visits.is_empty(), "{evs:?}");
+    assert!(
+        visits.iter().all(|e| e.status == Status::Planned),
+        "{evs:?}"
+    );
+    assert!(
+        evs.iter()
+            .filter(|e| e.r#type == EventKind::Talks)
+            .all(|e| e.status == Status::Planned),
+        "{evs:?}"
+    );
+}

@@ -136,6 +136,8 @@ pub struct RawEvent {
     pub sentence: usize,
     pub mentions: usize,
     pub rule: String,
+    /// The trigger is a past-tense verb (its status is stated, not inferred).
+    pub tense_plain: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -431,6 +433,7 @@ impl EventExtractor {
             let mut ev = RawEvent {
                 kind: trig.kind,
                 status: status::status(tokens, trig, (h.first, h.last), (sent.first, sent.last)),
+                tense_plain: trig.verb && !trig.form.starts_with(['ي', 'ت']),
                 source: src,
                 target: tgt,
                 via: reading.via.map(Party::of),
@@ -515,6 +518,7 @@ impl EventExtractor {
                 out.push(e);
             }
         }
+        status::follow_the_body(&mut out, tokens);
         Extraction {
             events: merge::merge(out),
             dropped,

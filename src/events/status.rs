@@ -88,6 +88,56 @@ pub(super) fn status(
     Status::Occurred
 }
 
+/// Statuses a report states elsewhere. A headline's present tense or noun
+/// (رئيس الوزراء الإثيوبي يزور الخرطوم) says nothing of the time: when the
+/// body reports the same interaction as planned, so is the headline's. A
+/// purpose (يزور الخرطوم لبحث التعاون، لإجراء محادثات) has the status of the
+/// interaction it is the purpose of.
+pub(super) fn follow_the_body(events: &mut [super::RawEvent], tokens: &Tokens) {
+    let pair = |e: &super::RawEvent| {
+        let (a, b) = (e.source.country.clone(), e.target.country.clone());
+        if a <= b {
+            (a, b)
+        } else {
+            (b, a)
+        }
+    };
+    for i in 0..events.len() {
+        let e = &events[i];
+        if e.sentence == 0 && e.status == Status::Occurred && !e.tense_plain {
+            let planned = events.iter().any(|o| {
+                o.sentence > 0
+                    && o.kind == e.kind
+                    && o.status == Status::Planned
+                    && pair(o) == pair(e)
+            });
+            if planned {
+                events[i].status = Status::Planned;
+            }
+        }
+    }
+    for i in 1..events.len() {
+        let (before, rest) = events.split_at_mut(i);
+        let e = &mut rest[0];
+        let tok = &tokens.tokens[e.trigger.0];
+        let purpose = e.trigger.2 > 0 && tok.text.starts_with('ل') || {
+            // لإجراء محادثات: the purpose verb noun before the trigger
+            e.trigger.0 > 0 && {
+                let prev = &tokens.tokens[e.trigger.0 - 1].text;
+                prev.starts_with("لاجراء") || prev.starts_with("لعقد")
+            }
+        };
+        if let Some(p) = before
+            .last()
+            .filter(|p| p.sentence == e.sentence && purpose)
+        {
+            if e.status == Status::Occurred && pair(p) == pair(e) {
+                e.status = p.status;
+            }
+        }
+    }
+}
+
 /// The date of an event from its sentence `sf..=sl`: explicit dates, أمس،
 /// اليوم، weekdays (the last such day before the article's date). Returns the
 /// date and the token range of a relative expression.
