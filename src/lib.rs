@@ -1,9 +1,9 @@
 //! `analyze`: an analyzer for Arabic news corpora.
 //!
 //! Pipeline: [`input`] (walk) → [`formats`] (files and archives to records)
-//! → [`decode`] (bytes to text) → [`document`] (headline, date, byline,
-//! body, boilerplate) → [`normalize`] (with offset
-//! alignment) → [`tokenize`] (words, sentences, clitics) → [`lexicon`] and
+//! → [`decode`] (bytes to text; [`html`]: web pages to their article) →
+//! [`document`] (headline, date, byline, body, boilerplate) → [`normalize`]
+//! (with offset alignment) → [`tokenize`] (words, sentences, clitics) → [`lexicon`] and
 //! [`gazetteer`] (embedded data, matching) → [`entities`] → [`events`] →
 //! [`corpus`] (stories, aggregates) → [`output`], driven by [`run`] with
 //! [`cli`] at the edge. [`analyze::Engine`] is the library entry point.
@@ -18,6 +18,7 @@ pub mod entities;
 pub mod events;
 pub mod formats;
 pub mod gazetteer;
+pub mod html;
 pub mod input;
 pub mod lexicon;
 pub mod model;
