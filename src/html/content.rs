@@ -148,6 +148,10 @@ const FURNITURE: &[&str] = &[
     "banner",
     "popup",
     "modal",
+    "views",
+    "counter",
+    "-info",
+    "info-",
 ];
 
 /// Class or id words of the article's own container.

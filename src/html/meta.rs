@@ -54,12 +54,16 @@ const ARTICLE_TYPES: &[&str] = &[
 /// How far up the tree an element's surroundings are looked at.
 const ANCESTORS: usize = 32;
 
+/// Dates shown on the page: `<time>` elements (`true`: marked as the
+/// publication date) and elements classed as dates, each with whether it
+/// comes after the first `<h1>` (a site's header shows today's date above
+/// the article; the article's own date follows its headline).
 #[derive(Default)]
 struct Found {
     metas: Vec<(String, String)>,
     ld: Vec<Value>,
-    times: Vec<(bool, String)>,
-    dated: Vec<String>,
+    times: Vec<(bool, bool, String)>,
+    dated: Vec<(bool, String)>,
     h1: Option<String>,
     title: Option<String>,
 }
@@ -106,14 +110,22 @@ pub fn read_meta(html: &Html) -> Meta {
     for k in &DATE_KEYS[3..] {
         meta(&[k]).into_iter().for_each(&mut add);
     }
-    // a <time> marked as the publication first, then the others in order
-    for (_, t) in f.times.iter().filter(|(p, _)| *p) {
-        add(t.clone());
+    // a <time> marked as the publication first, then those after the
+    // headline, then the others; then the same for elements named as dates
+    for (marked, after) in [(true, true), (true, false), (false, true), (false, false)] {
+        for (_, _, t) in f
+            .times
+            .iter()
+            .filter(|(m, a, _)| (*m, *a) == (marked, after))
+        {
+            add(t.clone());
+        }
     }
-    for (_, t) in f.times.iter().filter(|(p, _)| !*p) {
-        add(t.clone());
+    for after in [true, false] {
+        for (_, t) in f.dated.iter().filter(|(a, _)| *a == after) {
+            add(t.clone());
+        }
     }
-    f.dated.into_iter().for_each(add);
     Meta {
         headline,
         dates,
@@ -155,7 +167,7 @@ fn collect(html: &Html) -> Found {
                     .map(collapse)
                     .filter(|s| !s.is_empty())
                     .unwrap_or_else(|| collapse(&text_of(node)));
-                f.times.push((marked, t));
+                f.times.push((marked, f.h1.is_some(), t));
             }
             "h1" if f.h1.is_none() && !in_chrome(node) => {
                 let t = collapse(&text_of(node));
@@ -179,7 +191,7 @@ fn collect(html: &Html) -> Found {
                 if named(el.attr("class")) || named(el.attr("id")) {
                     let t = collapse(&text_of(node));
                     if !t.is_empty() && t.chars().count() <= 100 {
-                        f.dated.push(t);
+                        f.dated.push((f.h1.is_some(), t));
                     }
                 }
             }
