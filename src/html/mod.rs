@@ -9,9 +9,10 @@
 //! a plain-text article, which the rest of the engine reads as any other.
 //!
 //! Markup nested deeper than [`MAX_DEPTH`] is flattened before parsing
-//! (the tags past that depth are dropped, their text kept): the tree
-//! builder checks the open elements on each tag, which is quadratic on
-//! thousands of nested elements.
+//! (the tags past that depth are dropped, their text and a few levels of
+//! the article's own elements kept): html5ever's tree builder checks the
+//! open elements on each tag, quadratic on thousands of nested elements
+//! (100,000 nested divs took about 25 s).
 
 mod charset;
 mod content;
@@ -118,12 +119,42 @@ const NO_DEPTH: &[&str] = &[
     "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head", "body",
 ];
 
-/// The markup without the tags nested deeper than `max` (their text kept),
-/// or `None` when nothing is that deep. One pass over the bytes; raw text
-/// elements and comments are skipped whole.
+/// Elements kept past the depth limit (up to [`KEPT_PAST`] more levels):
+/// the article's structure, when it sits under thousands of wrappers.
+const KEEP: &[&str] = &[
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "ul",
+    "ol",
+    "blockquote",
+    "time",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+];
+
+/// How many levels of [`KEEP`] elements may stand past the limit.
+const KEPT_PAST: usize = 64;
+
+/// The markup without the tags nested deeper than `max` (their text kept,
+/// and the article's own elements too while they nest little), or `None`
+/// when nothing is that deep. One pass over the bytes; raw text elements
+/// and comments are skipped whole. Tags are paired by count, not by name:
+/// a closing tag past the limit goes the way of the opening tag it pairs.
 pub fn flatten(markup: &str, max: usize) -> Option<String> {
     let b = markup.as_bytes();
     let mut depth = 0usize;
+    // past the limit: whether each open tag was kept, and how many were
+    let mut past: Vec<bool> = Vec::new();
+    let mut kept = 0usize;
     let mut cut: Vec<(usize, usize)> = Vec::new();
     let mut at = 0;
     while let Some(i) = memchr::memchr(b'<', &b[at..]) {
@@ -153,8 +184,7 @@ pub fn flatten(markup: &str, max: usize) -> Option<String> {
         if !closing && RAW.contains(&name.as_str()) {
             // to the matching end tag, whatever is inside
             let end = format!("</{name}");
-            let lower = &b[gt..];
-            at = find_ci(lower, end.as_bytes()).map_or(b.len(), |e| gt + e);
+            at = find_ci(&b[gt..], end.as_bytes()).map_or(b.len(), |e| gt + e);
             continue;
         }
         if NO_DEPTH.contains(&name.as_str()) || self_closing && !closing {
@@ -162,13 +192,22 @@ pub fn flatten(markup: &str, max: usize) -> Option<String> {
         }
         if closing {
             if depth > max {
-                cut.push((lt, gt));
+                let was_kept = past.pop().unwrap_or(false);
+                kept -= usize::from(was_kept);
+                if !was_kept {
+                    cut.push((lt, gt));
+                }
             }
             depth = depth.saturating_sub(1);
         } else {
             depth += 1;
             if depth > max {
-                cut.push((lt, gt));
+                let keep = KEEP.contains(&name.as_str()) && kept < KEPT_PAST;
+                past.push(keep);
+                kept += usize::from(keep);
+                if !keep {
+                    cut.push((lt, gt));
+                }
             }
         }
     }
@@ -220,6 +259,15 @@ mod tests {
         let deep = "<div>".repeat(600) + "نص" + &"</div>".repeat(600);
         let flat = flatten(&deep, 512).unwrap();
         assert_eq!(flat, "<div>".repeat(512) + "نص" + &"</div>".repeat(512));
+        // the article's own elements stay, while they nest little
+        let deep = "<span>".repeat(600) + "<article><h1>عنوان</h1><p>نص</p></article>";
+        let flat = flatten(&deep, 512).unwrap();
+        assert_eq!(
+            flat,
+            "<span>".repeat(512) + "<article><h1>عنوان</h1><p>نص</p></article>"
+        );
+        let deep = "<a>".repeat(600);
+        assert_eq!(flatten(&deep, 512).unwrap(), "<a>".repeat(512 + KEPT_PAST));
         assert_eq!(flatten("<div><p>x</div>", 512), None);
         // tags inside scripts and comments do not count
         let s = format!(
