@@ -1,0 +1,74 @@
+//! Fuzz target: the HTML reader (`html::decode_html`, `html::flatten`,
+//! `html::extract`) and a page's analysis (`analyze_unit` on `Body::Html`).
+//!
+//! Invariants: never panics; decoding a page never fails but for NUL bytes
+//! (binary); flattening never lengthens the markup; the extracted text is
+//! whole lines, opening with the headline when there is one; every mention,
+//! trigger and evidence of the analysis lies in the document's text (the
+//! extracted article) and its `text` equals those characters.
+#![no_main]
+
+use analyze::analyze::{Engine, Settings};
+use analyze::formats::{analyze_unit, Body, FieldNames, Unit};
+use analyze::html::{decode_html, extract, flatten};
+use analyze::lexicon::Lexicon;
+use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| {
+        let mut e = Engine::new(
+            Lexicon::try_builtin().expect("built-in lexicon"),
+            Settings {
+                explain: false,
+                encoding: None,
+                max_bytes: 1 << 20,
+            },
+        );
+        e.keep_text = true;
+        e
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let decoded = match decode_html(data, None) {
+        Ok(d) => d,
+        Err(e) => {
+            assert!(data.contains(&0), "only binary input fails: {e}");
+            return;
+        }
+    };
+    // a small limit, so that short inputs reach the flattening too
+    if let Some(flat) = flatten(&decoded.text, 8) {
+        assert!(flat.len() < decoded.text.len());
+    }
+    let page = extract(&decoded.text);
+    assert!(page.text.is_empty() || page.text.ends_with('\n'));
+    if let Some(h) = &page.headline {
+        assert_eq!(page.text.lines().next(), Some(h.as_str()));
+    }
+    let unit = Unit {
+        file: "fuzz.html".into(),
+        record: 0,
+        line: None,
+        body: Body::Html(data.to_vec()),
+    };
+    let doc = analyze_unit(engine(), &FieldNames::default(), unit).expect("decoded once already");
+    let text = doc.text.as_deref().expect("the engine keeps the text");
+    assert_eq!(text, page.text);
+    let chars: Vec<char> = text.chars().collect();
+    assert_eq!(doc.chars, chars.len());
+    let mentions = doc
+        .people
+        .iter()
+        .flat_map(|p| p.mentions.iter())
+        .chain(doc.countries.iter().flat_map(|c| c.mentions.iter()))
+        .chain(doc.places.iter().flat_map(|p| p.mentions.iter()))
+        .chain(doc.organizations.iter().flat_map(|o| o.mentions.iter()))
+        .chain(doc.events.iter().flat_map(|e| [&e.trigger, &e.evidence]));
+    for m in mentions {
+        assert!(m.start <= m.end && m.end <= chars.len());
+        assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
+    }
+});
