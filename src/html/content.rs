@@ -20,6 +20,7 @@ use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use scraper::node::Element;
 use scraper::{Html, Node};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// Elements whose whole subtree is never article text.
@@ -182,14 +183,41 @@ pub fn tag_name<'a>(node: NodeRef<'a, Node>) -> Option<&'a str> {
     node.value().as_element().map(Element::name)
 }
 
-/// Whitespace runs (line breaks, no-break spaces) as one space, trimmed.
+/// Whitespace runs (line breaks, no-break spaces: Unicode `White_Space`)
+/// as one space, trimmed. Reads the bytes: only a few lead bytes can start
+/// a non-ASCII space.
 pub fn collapse(s: &str) -> String {
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for w in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let (space, len) = match b[i] {
+            c @ 0..=0x7F => (matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'), 1),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            }
+            c => (false, (c.leading_ones() as usize).max(1)),
+        };
+        match (space, word) {
+            (true, Some(w)) => {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&s[w..i]);
+                word = None;
+            }
+            (false, None) => word = Some(i),
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(w) = word {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(w);
+        out.push_str(&s[w..]);
     }
     out
 }
@@ -377,13 +405,20 @@ fn is_ad(w: &str) -> bool {
         || w.contains("-ad-")
 }
 
-/// The lowercase words of an element's class and id.
-fn words(el: &Element) -> impl Iterator<Item = String> + '_ {
+/// The lowercase words of an element's class and id (copied only when
+/// they are not lowercase already).
+fn words(el: &Element) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     el.attr("class")
         .into_iter()
         .chain(el.attr("id"))
-        .flat_map(|s| s.split_whitespace())
-        .map(|w| w.to_ascii_lowercase())
+        .flat_map(|s| s.split_ascii_whitespace())
+        .map(|w| {
+            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(w.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(w)
+            }
+        })
 }
 
 /// Readability's weight of a container, from its tag and its class and id.
@@ -530,6 +565,24 @@ mod tests {
              <p>{P2}</p></article></body>"
         );
         assert_eq!(paras(&page), [P1, P2]);
+    }
+
+    #[test]
+    fn collapse_is_split_on_white_space() {
+        for s in [
+            "",
+            " ",
+            "أ",
+            "  أ  ب\u{a0}\u{a0}ج\n\tد\u{3000}ه\u{2009}و ",
+            "x\u{200b}y \u{85}z\u{1680}",
+            "€ 中文 𝄞\u{2028}🙂",
+        ] {
+            let want: Vec<&str> = s
+                .split(char::is_whitespace)
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(collapse(s), want.join(" "), "{s:?}");
+        }
     }
 
     #[test]

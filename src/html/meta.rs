@@ -184,8 +184,11 @@ fn collect(html: &Html) -> Found {
                 }
                 let named = |s: Option<&str>| {
                     s.is_some_and(|s| {
-                        let s = s.to_ascii_lowercase();
-                        s.contains("date") || s.contains("publish") || s.contains("posted")
+                        [b"date".as_slice(), b"publish", b"posted"].iter().any(|n| {
+                            s.as_bytes()
+                                .windows(n.len())
+                                .any(|w| w.eq_ignore_ascii_case(n))
+                        })
                     })
                 };
                 if named(el.attr("class")) || named(el.attr("id")) {
