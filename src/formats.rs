@@ -161,6 +161,19 @@ pub struct Reader {
 /// Bytes sniffed at the start of a stream to recognize its format.
 const HEAD: usize = 1024;
 
+impl Reader {
+    /// A reader of `format` that skips blank JSON lines and counts from zero.
+    pub fn new(format: InputFormat, filter: FileFilter, max_bytes: usize) -> Reader {
+        Reader {
+            format,
+            filter,
+            max_bytes,
+            blank_lines_are_records: false,
+            bytes_read: Arc::new(AtomicU64::new(0)),
+        }
+    }
+}
+
 /// Receives units; returns false to stop reading.
 pub type Emit<'a> = dyn FnMut(Unit) -> bool + 'a;
 

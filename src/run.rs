@@ -202,13 +202,7 @@ fn run_text(job: TextJob) -> i32 {
             return EXIT_USAGE;
         }
     };
-    let reader = Reader {
-        format: job.input,
-        filter: job.filter.clone(),
-        max_bytes: job.max_bytes,
-        blank_lines_are_records: false,
-        bytes_read: Arc::new(AtomicU64::new(0)),
-    };
+    let reader = Reader::new(job.input, job.filter.clone(), job.max_bytes);
     let single = match job.paths.as_slice() {
         [one] => Some(one.to_string_lossy().into_owned()),
         _ => None,
@@ -327,13 +321,7 @@ fn run_analyze(c: Config) -> i32 {
             return EXIT_USAGE;
         }
     };
-    let reader = Reader {
-        format: c.input,
-        filter: c.filter.clone(),
-        max_bytes: c.max_bytes,
-        blank_lines_are_records: false,
-        bytes_read: Arc::new(AtomicU64::new(0)),
-    };
+    let reader = Reader::new(c.input, c.filter.clone(), c.max_bytes);
     let mut progress = Progress::new(
         !c.quiet && io::stderr().is_terminal(),
         reader.bytes_read.clone(),

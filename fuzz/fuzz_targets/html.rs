@@ -3,9 +3,10 @@
 //!
 //! Invariants: never panics; decoding a page never fails but for NUL bytes
 //! (binary); preparing never lengthens the markup; the extracted text is
-//! whole lines, opening with the headline when there is one; every mention,
-//! trigger and evidence of the analysis lies in the document's text (the
-//! extracted article) and its `text` equals those characters.
+//! whole lines, opening with the headline when there is one; every span of
+//! the analysis (mentions, triggers, evidence, boilerplate, paragraphs) lies
+//! in the document's text (the extracted article) and its `text` equals
+//! those characters; the document serializes to JSON that parses back.
 #![no_main]
 
 use analyze::analyze::{Engine, Settings};
@@ -14,6 +15,9 @@ use analyze::html::{decode_html, extract, prepare};
 use analyze::lexicon::Lexicon;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
+
+mod common;
+use common::check;
 
 fn engine() -> &'static Engine {
     static E: OnceLock<Engine> = OnceLock::new();
@@ -56,17 +60,5 @@ fuzz_target!(|data: &[u8]| {
     let text = doc.text.as_deref().expect("the engine keeps the text");
     assert_eq!(text, page.text);
     let chars: Vec<char> = text.chars().collect();
-    assert_eq!(doc.chars, chars.len());
-    let mentions = doc
-        .people
-        .iter()
-        .flat_map(|p| p.mentions.iter())
-        .chain(doc.countries.iter().flat_map(|c| c.mentions.iter()))
-        .chain(doc.places.iter().flat_map(|p| p.mentions.iter()))
-        .chain(doc.organizations.iter().flat_map(|o| o.mentions.iter()))
-        .chain(doc.events.iter().flat_map(|e| [&e.trigger, &e.evidence]));
-    for m in mentions {
-        assert!(m.start <= m.end && m.end <= chars.len());
-        assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
-    }
+    check(&doc, &chars);
 });
