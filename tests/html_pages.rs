@@ -237,3 +237,20 @@ fn input_html_reads_any_file_as_a_page() {
     assert_eq!(found(&told[0]), found(&file[0]));
     assert_eq!(sniffed[0]["headline"], file[0]["headline"]);
 }
+
+/// `analyze text` heads each document with its id when there are several,
+/// and prints a lone plain file as it is decoded.
+#[test]
+fn text_prints_each_document_with_its_id() {
+    let (_, paths) = pages();
+    let out = analyze().arg("text").args(&paths[..2]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let heads: Vec<&str> = text.lines().filter(|l| l.starts_with("==> ")).collect();
+    assert_eq!(heads.len(), 2);
+    assert!(heads[0].ends_with("wordpress.html <=="), "{}", heads[0]);
+    let twin = paths[0].with_extension("txt");
+    assert_eq!(text_of(&twin), std::fs::read_to_string(&twin).unwrap());
+    let missing = analyze().args(["text", "/no/such.html"]).output().unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+}
