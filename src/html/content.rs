@@ -16,12 +16,14 @@
 //! and a repeat of the headline, are the paragraphs.
 
 use crate::gazetteer::FxBuild;
+use aho_corasick::AhoCorasick;
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use scraper::node::Element;
 use scraper::{Html, Node};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// Elements whose whole subtree is never article text.
 const SKIPPED: &[&str] = &[
@@ -384,12 +386,15 @@ fn is_furniture(el: &Element) -> bool {
     {
         return false;
     }
+    // (one automaton over the furniture words first: most words are none)
+    static FURNISHED: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(FURNITURE).expect("furniture words"));
     words(el).any(|w| {
-        !w.starts_with("has-")
+        (FURNISHED.is_match(w.as_ref()) || is_ad(&w))
+            && !w.starts_with("has-")
             && !w.starts_with("with-")
             && !CONTENT.iter().any(|c| w.starts_with(c))
             && !w.starts_with("content")
-            && (FURNITURE.iter().any(|f| w.contains(f)) || is_ad(&w))
     })
 }
 
