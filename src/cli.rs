@@ -2,12 +2,13 @@
 //! their conversion into a ready [`crate::run::Config`]. Nothing past this
 //! module sees clap.
 
+use crate::doctext::TextJob;
 use crate::formats::{FieldNames, InputFormat};
 use crate::input::FileFilter;
 use crate::model::EventKind;
 use crate::output::Format;
 use crate::render::Table;
-use crate::run::{Config, FailOn, Job, MapperConfig, NormalizeJob, TextJob};
+use crate::run::{Config, FailOn, Job, MapperConfig, NormalizeJob};
 use crate::select::{parse_date, Only, Selection};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 

@@ -5,14 +5,15 @@
 //! [`document`] (headline, date, byline, body, boilerplate) → [`normalize`]
 //! (with offset alignment) → [`tokenize`] (words, sentences, clitics) → [`lexicon`] and
 //! [`gazetteer`] (embedded data, matching) → [`entities`] → [`events`] →
-//! [`corpus`] (stories, aggregates) → [`output`], driven by [`run`] with
-//! [`cli`] at the edge. [`analyze::Engine`] is the library entry point.
+//! [`corpus`] (stories, aggregates) → [`output`], driven by [`run`] (and
+//! [`doctext`] for `analyze text`) with [`cli`] at the edge. [`analyze::Engine`] is the library entry point.
 
 pub mod analyze;
 pub mod cli;
 pub mod corpus;
 pub mod dates;
 pub mod decode;
+pub mod doctext;
 pub mod document;
 pub mod entities;
 pub mod events;
