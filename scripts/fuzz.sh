@@ -43,7 +43,7 @@ failed=()
 for t in "${targets[@]}"; do
     corpus=fuzz/corpus/$t
     mkdir -p "$corpus" "fuzz/artifacts/$t"
-    cp -n seeds/*.txt fuzz/seeds/* "$corpus"/ 2>/dev/null || true
+    cp -n seeds/*.txt fuzz/seeds/* tests/html/*.html "$corpus"/ 2>/dev/null || true
     echo "fuzz.sh: $t for ${secs}s" >&2
     start=$(date +%s)
     if cargo "${toolchain[@]}" fuzz run --sanitizer "$sanitizer" "$t" "$corpus" -- \

@@ -2,6 +2,7 @@
 //! their conversion into a ready [`crate::run::Config`]. Nothing past this
 //! module sees clap.
 
+use crate::doctext::TextJob;
 use crate::formats::{FieldNames, InputFormat};
 use crate::input::FileFilter;
 use crate::model::EventKind;
@@ -28,6 +29,8 @@ Examples:
   analyze --explain seeds/000_5c1ebc6c5eba7174.txt
   cat article.txt | analyze -                     one article from standard input
   analyze normalize --profile clean article.txt   print the cleaned text
+  analyze page.html                               a saved web page: its article is analyzed
+  analyze text page.html                          the article text the offsets count in
   analyze -f ndjson -j 2 corpus.tar.gz            every <DOC> of every member, in order
   analyze --text-field body export.jsonl          JSON Lines records
   analyze map < records.jsonl                     mapper: one output line per input line
@@ -75,7 +78,9 @@ pub struct Cli {
 
     /// How files are cut into documents: auto (by extension, then content:
     /// .jsonl/.ndjson, .json, .xml/.sgml or a file opening with <DOC are
-    /// records, anything else is one article), text, jsonl, json, trec.
+    /// records, .html/.htm or a file opening with <!DOCTYPE html or <html is
+    /// a web page, anything else is one article), text, html, jsonl, json,
+    /// trec.
     #[arg(long, value_enum, default_value_t = InputArg::Auto)]
     pub input: InputArg,
 
@@ -83,9 +88,11 @@ pub struct Cli {
     pub fields: FieldArgs,
 
     /// Extensions of the files read inside directories and archives,
-    /// comma-separated (default: txt, files without extension, and the corpus
-    /// formats json, jsonl, ndjson, xml, sgml, sgm, trec, gz, tgz, tar, zip;
-    /// with --input text only txt and no extension; "" means no extension).
+    /// comma-separated (default: txt, files without extension, web pages
+    /// html, htm, xhtml, and the corpus formats json, jsonl, ndjson, xml,
+    /// sgml, sgm, trec, gz, tgz, tar, zip; with --input text only txt and no
+    /// extension, with --input html only web pages, files without extension
+    /// and archives; "" means no extension).
     #[arg(long, value_name = "EXTS", conflicts_with = "all_files")]
     pub ext: Option<String>,
 
@@ -224,17 +231,24 @@ pub struct FieldArgs {
     /// Field holding the outlet or author (default: source, author, site).
     #[arg(long, value_name = "NAME")]
     pub source_field: Option<String>,
+    /// Field holding the article as an HTML page, tried before the text
+    /// field (a text field whose value opens with page or paragraph markup
+    /// is read as HTML without it).
+    #[arg(long, value_name = "NAME")]
+    pub html_field: Option<String>,
 }
 
 impl FieldArgs {
     fn names(self) -> FieldNames {
-        FieldNames::with(
+        let mut f = FieldNames::with(
             self.text_field,
             self.title_field,
             self.date_field,
             self.id_field,
             self.source_field,
-        )
+        );
+        f.html = self.html_field.into_iter().collect();
+        f
     }
 }
 
@@ -244,6 +258,8 @@ pub enum InputArg {
     Auto,
     /// One article per file.
     Text,
+    /// One web page per file: its article is extracted.
+    Html,
     /// One JSON record per line.
     Jsonl,
     /// A JSON array of records (or a stream of JSON objects).
@@ -302,6 +318,28 @@ pub enum Command {
     },
     /// Print the man page (roff): `analyze man > analyze.1`.
     Man,
+    /// Print the text of each document: the text that every start/end offset
+    /// of the analysis counts in. For a web page, the extracted article (the
+    /// headline, then one line per paragraph); for a JSON record, its text
+    /// field; for a TREC <DOC>, its TEXT without markup; for a plain article,
+    /// the decoded file. Several documents are each headed by a line
+    /// `==> ID <==`.
+    Text {
+        /// Files, directories or archives (`-` for standard input).
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<std::path::PathBuf>,
+        /// How files are cut into documents (as for the analysis).
+        #[arg(long, value_enum, default_value_t = InputArg::Auto)]
+        input: InputArg,
+        #[command(flatten)]
+        fields: FieldArgs,
+        /// Input encoding, instead of detecting it.
+        #[arg(long, value_name = "LABEL")]
+        encoding: Option<String>,
+        /// Refuse documents larger than this many bytes (0: no limit).
+        #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
+        max_bytes: usize,
+    },
     /// Print the normalized text of files (like CAMeL Tools' camel_arclean).
     Normalize {
         /// Files to normalize (`-` for standard input).
@@ -396,16 +434,28 @@ impl Cli {
                 encoding: parse_encoding(encoding.as_deref())?,
             }));
         }
+        if let Some(Command::Text {
+            paths,
+            input,
+            fields,
+            encoding,
+            max_bytes,
+        }) = self.command
+        {
+            let input = input_format(input);
+            return Ok(Job::Text(TextJob {
+                filter: default_filter(input),
+                paths,
+                input,
+                fields: fields.names(),
+                encoding: parse_encoding(encoding.as_deref())?,
+                max_bytes,
+            }));
+        }
         if self.paths.is_empty() {
             return Err("no input: give files or directories to analyze, or - for standard input (see --help)".into());
         }
-        let input = match self.input {
-            InputArg::Auto => InputFormat::Auto,
-            InputArg::Text => InputFormat::Text,
-            InputArg::Jsonl => InputFormat::Jsonl,
-            InputArg::Json => InputFormat::Json,
-            InputArg::Trec => InputFormat::Trec,
-        };
+        let input = input_format(self.input);
         let filter = if self.all_files {
             FileFilter::All
         } else if let Some(e) = &self.ext {
@@ -414,10 +464,8 @@ impl Cli {
                     .map(|x| x.trim().trim_start_matches('.').to_ascii_lowercase())
                     .collect(),
             )
-        } else if input == InputFormat::Text {
-            FileFilter::TextLike
         } else {
-            FileFilter::CorpusLike
+            default_filter(input)
         };
         if self.jobs == Some(0) {
             return Err("--jobs must be at least 1".into());
@@ -532,6 +580,27 @@ impl Cli {
             since,
             until,
         })
+    }
+}
+
+fn input_format(input: InputArg) -> InputFormat {
+    match input {
+        InputArg::Auto => InputFormat::Auto,
+        InputArg::Text => InputFormat::Text,
+        InputArg::Html => InputFormat::Html,
+        InputArg::Jsonl => InputFormat::Jsonl,
+        InputArg::Json => InputFormat::Json,
+        InputArg::Trec => InputFormat::Trec,
+    }
+}
+
+/// The files taken inside directories and archives when `--ext` and
+/// `--all-files` are not given.
+fn default_filter(input: InputFormat) -> FileFilter {
+    match input {
+        InputFormat::Text => FileFilter::TextLike,
+        InputFormat::Html => FileFilter::HtmlLike,
+        _ => FileFilter::CorpusLike,
     }
 }
 

@@ -1,9 +1,9 @@
 //! Corpus formats: how one input file (or standard input) becomes a sequence
 //! of records to analyze.
 //!
-//! A file is one of: a plain article (`text`), JSON Lines (`jsonl`), a JSON
-//! array of records or a stream of JSON objects (`json`), or a TREC/SGML file
-//! of `<DOC>` blocks (`trec`). Gzip files, zip archives and tar archives
+//! A file is one of: a plain article (`text`), a web page (`html`), JSON
+//! Lines (`jsonl`), a JSON array of records or a stream of JSON objects
+//! (`json`), or a TREC/SGML file of `<DOC>` blocks (`trec`). Gzip files, zip archives and tar archives
 //! (also `.tar.gz`/`.tgz`) are recognized by their magic bytes and read
 //! directly; each archive member is dispatched by its own name and content.
 //!
@@ -36,6 +36,8 @@ pub enum InputFormat {
     Json,
     /// `<DOC>` blocks (TREC, Arabic Gigaword, ANT).
     Trec,
+    /// One web page per file.
+    Html,
 }
 
 /// The JSON field names tried, in order, for each part of a record.
@@ -46,6 +48,9 @@ pub struct FieldNames {
     pub date: Vec<String>,
     pub id: Vec<String>,
     pub source: Vec<String>,
+    /// Fields holding an HTML page, tried before the text fields (none by
+    /// default: a text field holding markup is recognized as HTML anyway).
+    pub html: Vec<String>,
 }
 
 fn names(list: &[&str]) -> Vec<String> {
@@ -66,6 +71,7 @@ impl Default for FieldNames {
             ]),
             id: names(&["id", "url", "doc_id"]),
             source: names(&["source", "author", "site"]),
+            html: Vec::new(),
         }
     }
 }
@@ -111,6 +117,8 @@ pub struct Unit {
 pub enum Body {
     /// A whole file holding one article, still to be decoded.
     Article(Vec<u8>),
+    /// A whole file holding one web page, still to be decoded and parsed.
+    Html(Vec<u8>),
     /// One line of JSON Lines, still to be parsed.
     JsonLine(Vec<u8>),
     /// One record of a JSON array or object stream.
@@ -152,6 +160,19 @@ pub struct Reader {
 
 /// Bytes sniffed at the start of a stream to recognize its format.
 const HEAD: usize = 1024;
+
+impl Reader {
+    /// A reader of `format` that skips blank JSON lines and counts from zero.
+    pub fn new(format: InputFormat, filter: FileFilter, max_bytes: usize) -> Reader {
+        Reader {
+            format,
+            filter,
+            max_bytes,
+            blank_lines_are_records: false,
+            bytes_read: Arc::new(AtomicU64::new(0)),
+        }
+    }
+}
 
 /// Receives units; returns false to stop reading.
 pub type Emit<'a> = dyn FnMut(Unit) -> bool + 'a;
@@ -245,7 +266,10 @@ impl Reader {
             InputFormat::Jsonl => self.read_jsonl(name, &mut stream, emit),
             InputFormat::Json => self.read_json(name, &head, &mut stream, emit),
             InputFormat::Trec => self.read_trec(name, &mut stream, emit),
-            InputFormat::Text | InputFormat::Auto => self.read_article(name, &mut stream, emit),
+            InputFormat::Html => self.read_article(name, &mut stream, emit, Body::Html),
+            InputFormat::Text | InputFormat::Auto => {
+                self.read_article(name, &mut stream, emit, Body::Article)
+            }
         }
     }
 
@@ -259,10 +283,13 @@ impl Reader {
             "jsonl" | "ndjson" => return InputFormat::Jsonl,
             "json" => return InputFormat::Json,
             "xml" | "sgml" | "sgm" | "trec" => return InputFormat::Trec,
+            "html" | "htm" | "xhtml" => return InputFormat::Html,
             _ => {}
         }
         if starts_with_doc(head) {
             InputFormat::Trec
+        } else if crate::html::looks_like_html(head) {
+            InputFormat::Html
         } else {
             InputFormat::Text
         }
@@ -276,7 +303,14 @@ impl Reader {
         }
     }
 
-    fn read_article(&self, name: &str, reader: &mut dyn BufRead, emit: &mut Emit) -> bool {
+    /// Read a whole file as one unit (`body` wraps its bytes).
+    fn read_article(
+        &self,
+        name: &str,
+        reader: &mut dyn BufRead,
+        emit: &mut Emit,
+        body: fn(Vec<u8>) -> Body,
+    ) -> bool {
         let mut bytes = Vec::new();
         match reader.take(self.limit()).read_to_end(&mut bytes) {
             Ok(_) if self.max_bytes > 0 && bytes.len() > self.max_bytes => {
@@ -293,7 +327,7 @@ impl Reader {
                 file: name.to_string(),
                 record: 0,
                 line: None,
-                body: Body::Article(bytes),
+                body: body(bytes),
             }),
             Err(e) => emit(failed(name, io_reason(&e))),
         }
@@ -761,6 +795,18 @@ fn find_doc_open(hay: &[u8]) -> Option<usize> {
 /// Parse one unit and analyze it. The error names the record (its line or
 /// number) but not the file, which the caller adds.
 pub fn analyze_unit(engine: &Engine, fields: &FieldNames, unit: Unit) -> Result<Document, String> {
+    let file = unit.file.clone();
+    let (d, meta) = unit_text(engine, fields, unit)?;
+    Ok(engine.analyze_decoded(&file, d, &meta))
+}
+
+/// Parse one unit: the document's text (the one its offsets count in) and
+/// the metadata the record or page states. Errors as [`analyze_unit`]'s.
+pub fn unit_text(
+    engine: &Engine,
+    fields: &FieldNames,
+    unit: Unit,
+) -> Result<(Decoded, RecordMeta), String> {
     let location = unit.location();
     let located = |e: String| match &location {
         Some(l) => format!("{l}: {e}"),
@@ -768,25 +814,53 @@ pub fn analyze_unit(engine: &Engine, fields: &FieldNames, unit: Unit) -> Result<
     };
     let file = unit.file.as_str();
     let default_id = || format!("{}#{}", file, unit.record);
+    let limit = |bytes: &[u8]| match over_limit("document", bytes.len(), engine.settings.max_bytes)
+    {
+        Some(e) => Err(located(e)),
+        None => Ok(()),
+    };
     match unit.body {
         Body::Failed(e) => Err(located(e)),
-        Body::Article(bytes) => engine.analyze_bytes(file, &bytes).map_err(located),
+        Body::Article(bytes) => {
+            limit(&bytes)?;
+            let d = decode(&bytes, engine.settings.encoding).map_err(|e| located(e.to_string()))?;
+            Ok((d, RecordMeta::default()))
+        }
+        Body::Html(bytes) => {
+            limit(&bytes)?;
+            let d = crate::html::decode_html(&bytes, engine.settings.encoding)
+                .map_err(|e| located(e.to_string()))?;
+            Ok(html_page(engine, &d.text, d.encoding))
+        }
         Body::JsonLine(bytes) => {
             let v: Value = serde_json::from_slice(&bytes)
                 .map_err(|e| located(format!("invalid JSON: {e}")))?;
-            let (d, meta) = json_record(engine, fields, v, default_id()).map_err(located)?;
-            Ok(engine.analyze_decoded(file, d, &meta))
+            json_record(engine, fields, v, default_id()).map_err(located)
         }
-        Body::JsonValue(v) => {
-            let (d, meta) = json_record(engine, fields, v, default_id()).map_err(located)?;
-            Ok(engine.analyze_decoded(file, d, &meta))
-        }
+        Body::JsonValue(v) => json_record(engine, fields, v, default_id()).map_err(located),
         Body::TrecDoc(bytes) => {
             let d = decode(&bytes, engine.settings.encoding).map_err(|e| located(e.to_string()))?;
-            let (d, meta) = trec_record(engine, d, default_id()).map_err(located)?;
-            Ok(engine.analyze_decoded(file, d, &meta))
+            trec_record(engine, d, default_id()).map_err(located)
         }
     }
+}
+
+/// The article of a decoded web page and what the page says about itself.
+fn html_page(engine: &Engine, markup: &str, encoding: String) -> (Decoded, RecordMeta) {
+    let page = crate::html::extract(markup);
+    let meta = RecordMeta {
+        id: None,
+        title: page.headline,
+        date: page.dates.iter().find_map(|d| engine.record_date(d)),
+        source: page.source,
+    };
+    let d = Decoded {
+        text: page.text,
+        encoding,
+        bom: false,
+        replacements: 0,
+    };
+    (d, meta)
 }
 
 fn string_field(obj: &serde_json::Map<String, Value>, names: &[String]) -> Option<String> {
@@ -807,27 +881,35 @@ fn json_record(
     let Value::Object(mut obj) = v else {
         return Err("not a JSON object".into());
     };
-    let text = fields
-        .text
-        .iter()
-        .find_map(|n| match obj.remove(n) {
-            Some(Value::String(s)) => Some(s),
-            _ => None,
-        })
-        .ok_or_else(|| {
-            format!(
-                "no text field (looked for {}; see --text-field)",
-                fields.text.join(", ")
-            )
-        })?;
+    let html = fields.html.iter().find_map(|n| match obj.remove(n) {
+        Some(Value::String(s)) => Some(s),
+        _ => None,
+    });
+    let is_html = html.is_some();
+    let text = html.map_or_else(|| text_field(fields, &mut obj), Ok)?;
     if let Some(e) = over_limit("text", text.len(), engine.settings.max_bytes) {
         return Err(e);
     }
+    let id = string_field(&obj, &fields.id).unwrap_or(default_id);
+    let title = string_field(&obj, &fields.title);
+    let date = string_field(&obj, &fields.date).and_then(|d| engine.record_date(&d));
+    let source = string_field(&obj, &fields.source);
+    if is_html || crate::html::is_markup(&text) {
+        // the record's own fields first, then what the page says
+        let (d, page) = html_page(engine, &text, "utf-8".into());
+        let meta = RecordMeta {
+            id: Some(id),
+            title: title.or(page.title),
+            date: date.or(page.date),
+            source: source.or(page.source),
+        };
+        return Ok((d, meta));
+    }
     let meta = RecordMeta {
-        id: Some(string_field(&obj, &fields.id).unwrap_or(default_id)),
-        title: string_field(&obj, &fields.title),
-        date: string_field(&obj, &fields.date).and_then(|d| engine.record_date(&d)),
-        source: string_field(&obj, &fields.source),
+        id: Some(id),
+        title,
+        date,
+        source,
     };
     Ok((
         Decoded {
@@ -838,6 +920,28 @@ fn json_record(
         },
         meta,
     ))
+}
+
+/// The value of a record's text field (the first of the names present).
+fn text_field(
+    fields: &FieldNames,
+    obj: &mut serde_json::Map<String, Value>,
+) -> Result<String, String> {
+    fields
+        .text
+        .iter()
+        .find_map(|n| match obj.remove(n) {
+            Some(Value::String(s)) => Some(s),
+            _ => None,
+        })
+        .ok_or_else(|| {
+            let html = fields.html.iter().map(|h| format!("{h}, "));
+            format!(
+                "no text field (looked for {}{}; see --text-field)",
+                html.collect::<String>(),
+                fields.text.join(", ")
+            )
+        })
 }
 
 /// The inner markup of the first `<TAG>…</TAG>` element named in `tags`.

@@ -46,10 +46,13 @@ impl std::fmt::Display for InputError {
 pub enum FileFilter {
     /// `.txt` and extensionless files (the default with `--input text`).
     TextLike,
-    /// Text-like files and the corpus formats: `.json`, `.jsonl`, `.ndjson`,
-    /// `.xml`, `.sgml`, `.sgm`, `.trec`, `.gz`, `.tgz`, `.tar`, `.zip`
-    /// (the default otherwise).
+    /// Text-like files, web pages (`.html`, `.htm`, `.xhtml`) and the corpus
+    /// formats: `.json`, `.jsonl`, `.ndjson`, `.xml`, `.sgml`, `.sgm`,
+    /// `.trec`, `.gz`, `.tgz`, `.tar`, `.zip` (the default otherwise).
     CorpusLike,
+    /// Web pages (`.html`, `.htm`, `.xhtml`), extensionless files and
+    /// archives (the default with `--input html`).
+    HtmlLike,
     /// Files whose extension is in the list (lowercase, without dot; "" = none).
     Extensions(Vec<String>),
     /// Every regular file.
@@ -64,10 +67,17 @@ impl FileFilter {
         match self {
             FileFilter::All => true,
             FileFilter::TextLike => matches!(ext.as_deref(), None | Some("txt")),
+            FileFilter::HtmlLike => matches!(
+                ext.as_deref(),
+                None | Some("html" | "htm" | "xhtml" | "gz" | "tgz" | "tar" | "zip")
+            ),
             FileFilter::CorpusLike => matches!(
                 ext.as_deref(),
                 None | Some(
                     "txt"
+                        | "html"
+                        | "htm"
+                        | "xhtml"
                         | "json"
                         | "jsonl"
                         | "ndjson"

@@ -104,6 +104,7 @@ pub struct NormalizeJob {
 pub enum Job {
     Analyze(Config),
     Normalize(NormalizeJob),
+    Text(crate::doctext::TextJob),
     Map(MapperConfig),
     /// Print fixed text (schema, completions, man page) and exit 0.
     Print(Vec<u8>),
@@ -119,6 +120,7 @@ pub const EXIT_FAIL_ON: i32 = 3;
 pub fn run(job: Job) -> i32 {
     match job {
         Job::Normalize(n) => run_normalize(n),
+        Job::Text(t) => crate::doctext::run(t),
         Job::Analyze(c) => run_analyze(c),
         Job::Map(m) => run_mapper(m),
         Job::Print(bytes) => {
@@ -242,13 +244,7 @@ fn run_analyze(c: Config) -> i32 {
             return EXIT_USAGE;
         }
     };
-    let reader = Reader {
-        format: c.input,
-        filter: c.filter.clone(),
-        max_bytes: c.max_bytes,
-        blank_lines_are_records: false,
-        bytes_read: Arc::new(AtomicU64::new(0)),
-    };
+    let reader = Reader::new(c.input, c.filter.clone(), c.max_bytes);
     let mut progress = Progress::new(
         !c.quiet && io::stderr().is_terminal(),
         reader.bytes_read.clone(),
@@ -471,7 +467,7 @@ fn write_failure_line(out: &mut dyn Write, f: &RecordFailure) -> io::Result<()> 
 
 fn unit_bytes(u: &Unit) -> usize {
     match &u.body {
-        Body::Article(b) | Body::JsonLine(b) | Body::TrecDoc(b) => b.len(),
+        Body::Article(b) | Body::Html(b) | Body::JsonLine(b) | Body::TrecDoc(b) => b.len(),
         Body::JsonValue(v) => v.to_string().len(),
         Body::Failed(_) => 0,
     }

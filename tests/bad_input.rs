@@ -676,3 +676,111 @@ fn normalize_is_idempotent_on_persian_taa_marbuta() {
     let nz = Normalizer::profile(Profile::Match);
     assert_eq!(nz.normalize_str("ۀ ۃ"), "ه ه");
 }
+
+// Web pages (issue 14): whatever the markup, an analysis or one error line,
+// in bounded time.
+
+/// A page's article, for the web-page cases.
+const PAGE_ARTICLE: &str = "<article><h1>زيارة مرتقبة</h1><p>قال وزير الخارجية العراقي إن الرئيس السوري سيزور بغداد الأسبوع المقبل، وبحث الجانبان العلاقات.</p></article>";
+
+/// The page is analyzed within `secs` seconds (exit 0, one document,
+/// nothing on stderr).
+fn page_analyzed_within(path: &Path, secs: u64) -> Value {
+    let out = analyze()
+        .arg("--compact")
+        .arg(path)
+        .timeout(std::time::Duration::from_secs(secs))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{}: {stderr}", path.display());
+    assert!(stderr.is_empty(), "{stderr}");
+    let v = json(&out.stdout);
+    assert_eq!(v["documents"].as_array().unwrap().len(), 1);
+    v["documents"][0].clone()
+}
+
+/// 50 MB of page: a 25 MB inline script and 25 MB of navigation links
+/// around a short article. Parsed whole, the article found, in seconds.
+#[test]
+fn fifty_megabyte_page_is_analyzed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut page = String::with_capacity(51 << 20);
+    page.push_str("<!DOCTYPE html><html><head><script>var d=\"");
+    page.push_str(&"0123456789".repeat(25 << 17));
+    page.push_str("\";</script></head><body><nav><ul>");
+    let mut i = 0;
+    while page.len() < 50 << 20 {
+        page.push_str(&format!("<li><a href=\"/n/{i}\">خبر رقم {i}</a></li>"));
+        i += 1;
+    }
+    page.push_str("</ul></nav>");
+    page.push_str(PAGE_ARTICLE);
+    page.push_str("</body></html>");
+    let d = page_analyzed_within(&write(dir.path(), "big.html", page.as_bytes()), 120);
+    assert_eq!(d["headline"], "زيارة مرتقبة");
+    assert!(country_codes(&d).contains(&"SY".to_string()));
+}
+
+/// 100,000 nested divs (and unclosed ones): html5ever's tree builder scans
+/// the open elements on every tag, quadratic at that depth (about 25 s);
+/// the markup past 512 levels is flattened first.
+#[test]
+fn deeply_nested_tags_are_analyzed_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, open, close) in [
+        ("divs.html", "<div>", "</div>"),
+        ("unclosed.html", "<div>", ""),
+        ("sections.html", "<section><span>", ""),
+        ("tables.html", "<table><tr><td>", ""),
+        ("formatting.html", "<b><i>", ""),
+    ] {
+        let page = format!(
+            "<html><body>{}{PAGE_ARTICLE}{}</body></html>",
+            open.repeat(100_000),
+            close.repeat(100_000)
+        );
+        let d = page_analyzed_within(&write(dir.path(), name, page.as_bytes()), 30);
+        assert_eq!(d["headline"], "زيارة مرتقبة", "{name}");
+        assert!(country_codes(&d).contains(&"IQ".to_string()), "{name}");
+    }
+}
+
+#[test]
+fn malformed_markup_is_analyzed() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "<html><body><p>قال وزير الخارجية <b>العراقي <i>إن</b> الرئيس</i> السوري \
+                <div <p>>> سيزور &amp بغداد &#99999999; &#x110000; &#0; <table><p>في الجدول</table>\
+                </a></div></div></p><td>خلية</td><script>x = '</p>'<!-- <a href='";
+    let d = page_analyzed_within(&write(dir.path(), "broken.html", page.as_bytes()), 30);
+    assert!(country_codes(&d).contains(&"SY".to_string()));
+    // stray brackets are text, as in a browser
+    let d = page_analyzed_within(
+        &write(dir.path(), "brackets.html", b"<html><<<>>></</>"),
+        30,
+    );
+    assert_eq!(entity_count(&d), 0);
+}
+
+/// A page that is all script (a client-rendered app): an empty document.
+#[test]
+fn script_only_page_is_an_empty_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = format!(
+        "<!DOCTYPE html><html><head><title></title><script>{}</script></head>\
+         <body><div id=\"root\"></div><script>render('<p>زار الرئيس السوري بغداد</p>')</script></body></html>",
+        "window.__DATA__ = {\"a\": 1};".repeat(10_000)
+    );
+    let d = page_analyzed_within(&write(dir.path(), "app.html", page.as_bytes()), 30);
+    assert_eq!((d["chars"].as_u64(), entity_count(&d)), (Some(0), 0));
+    assert_eq!(d["headline"], Value::Null);
+}
+
+#[test]
+fn binary_page_fails_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = format!("<html><body>{PAGE_ARTICLE}").into_bytes();
+    bytes.extend_from_slice(&[0, 0, 1, 2, 0xFF, 0]);
+    let bad = write(dir.path(), "nul.html", &bytes);
+    fails_alone(dir.path(), &bad, "binary file");
+}
