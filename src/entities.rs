@@ -1039,20 +1039,7 @@ fn inserted_lineage(ctx: &Ctx, ann: &mut Annotations) {
         return;
     }
     // the pieces the lineage was read as (a context person "عادل بن أحمد") go
-    for (q, e) in ann.people.iter_mut().enumerate() {
-        e.mentions.retain(|m| {
-            !spans
-                .iter()
-                .any(|&(f, l, p)| p != q && f <= m.first && m.last <= l)
-        });
-    }
-    ann.actors.retain(|a| {
-        a.person.is_none_or(|q| {
-            !spans
-                .iter()
-                .any(|&(f, l, p)| p != q && f <= a.first && a.last <= l)
-        })
-    });
+    drop_others_inside(ann, &spans);
 }
 
 /// A name goes on through its lineage: "محمد بن سلمان" followed by "بن
@@ -1119,6 +1106,12 @@ fn extend_lineage(ctx: &Ctx, ann: &mut Annotations) {
         }
     }
     // mentions of others inside a grown lineage are part of it
+    drop_others_inside(ann, &spans);
+}
+
+/// Mentions and actors of other people inside the spans `(first, last,
+/// person)` of a person's grown name are part of that name: they go.
+fn drop_others_inside(ann: &mut Annotations, spans: &[(usize, usize, usize)]) {
     for (q, e) in ann.people.iter_mut().enumerate() {
         e.mentions.retain(|m| {
             !spans
