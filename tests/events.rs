@@ -721,3 +721,17 @@ fn a_headlines_present_tense_follows_the_body_and_a_purpose_its_visit() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_visit_during_which_an_invitation_is_made_took_place() {
+    let evs = events("ووجهت شقيقة الزعيم الكوري الشمالي هذه الدعوة لدى زيارتها سول ضمن وفد بلدها.");
+    assert!(has(&evs, EventKind::Visit, "KP", "KR"), "{evs:?}");
+}
+
+#[test]
+fn the_place_where_talks_are_held_hosts_the_visit_they_open() {
+    let evs = events(
+        "أجرى الرئيس المصري عبد الفتاح السيسي مساء الخميس محادثات في الخرطوم مع نظيره السوداني في مستهل زيارة رسمية.",
+    );
+    assert!(has(&evs, EventKind::Visit, "EG", "SD"), "{evs:?}");
+}

@@ -745,6 +745,25 @@ pub(super) fn read<'a>(
                 })
             })
             .map(|x| x.0)
+            // أجرى محادثات في الخرطوم ... في مستهل زيارة رسمية: the place
+            // where the visitor is, named before a visit noun, is its host
+            .or_else(|| {
+                if trig.verb {
+                    return None;
+                }
+                s.actors
+                    .iter()
+                    .rev()
+                    .find(|(a, m)| {
+                        a.last < tf
+                            && a.last + NOUN_REACH + 2 >= tf
+                            && *m == Mark::In
+                            && a.kind == ActorKind::Place
+                            && source.is_some_and(|v| v.country.is_some() && v.country != a.country)
+                            && !super::clauses::opens_between(s.tokens, a.last, tf)
+                    })
+                    .map(|x| x.0)
+            })
             // جولة شملت السعودية والأردن: what a tour takes in
             .or_else(|| {
                 let inc = ((tl + 1)..=(tl + 4).min(sent.last))

@@ -236,7 +236,14 @@ impl EventExtractor {
                             && k == EventKind::Invitation
                             && f < h.first
                             && (h.first - f <= 8 || h.prefix > 0)
-                    });
+                    })
+                    // ... unless it is when something else happened (وجهت الدعوة
+                    // لدى زيارتها سول): a visit that took place
+                    && !(h.first > sent.first
+                        && matches!(
+                            strip_conj(&tokens.tokens[h.first - 1].text).as_str(),
+                            "لدي" | "خلال" | "اثناء" | "عقب" | "بعد"
+                        ));
                 let lo = h.first.saturating_sub(3).max(sent.first);
                 let wish =
                     (lo..h.first).any(|i| cues.is(Cue::Wish, &strip_conj(&tokens.tokens[i].text)));
