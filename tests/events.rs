@@ -735,3 +735,18 @@ fn the_place_where_talks_are_held_hosts_the_visit_they_open() {
     );
     assert!(has(&evs, EventKind::Visit, "EG", "SD"), "{evs:?}");
 }
+
+#[test]
+fn the_invitation_a_planned_visit_answers_was_made() {
+    let evs = events(
+        "يبدأ رئيس الوزراء الإثيوبي غدا الأربعاء زيارة رسمية للسودان بدعوة من الرئيس السوداني عمر البشير.",
+    );
+    assert_eq!(find(&evs, EventKind::Visit).status, Status::Planned);
+    assert_eq!(find(&evs, EventKind::Invitation).status, Status::Occurred);
+}
+
+#[test]
+fn a_present_tense_verb_with_a_part_of_a_month_is_planned() {
+    let evs = events("مسؤول صيني كبير يتوجه إلى الولايات المتحدة أواخر أغسطس لإجراء محادثات تجارية.");
+    assert_eq!(find(&evs, EventKind::Visit).status, Status::Planned);
+}

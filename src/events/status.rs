@@ -36,6 +36,14 @@ pub(super) fn status(
     if trig.planned {
         return Status::Planned;
     }
+    // بدعوة من، تلبية لدعوة: the invitation a visit answers was made
+    if trig.kind == crate::model::EventKind::Invitation
+        && !trig.verb
+        && (toks[tf].text.starts_with("بدعو")
+            || (tf > sf && matches!(word(tf - 1).as_str(), "تلبيه" | "تلبيا" | "علي")))
+    {
+        return Status::Occurred;
+    }
     let lo = tf.saturating_sub(6).max(sf);
     let hi = (tl + 3).min(sl);
     if (lo..=hi).any(|i| cues.is(Cue::Planned, &word(i)) || cues.is(Cue::Planned, &toks[i].text)) {
@@ -67,7 +75,10 @@ pub(super) fn status(
             let past_after = toks
                 .get(i + 1)
                 .is_some_and(|t| t.text == "الماضي" || t.text == "الفايت");
-            w == "غدا" || (WEEKDAYS.iter().any(|(d, _)| *d == bare) && !past_after)
+            // ... or a part of a month to come (يتوجه إلى واشنطن أواخر أغسطس)
+            w == "غدا"
+                || matches!(w.as_str(), "اواخر" | "مطلع" | "منتصف" | "اوايل")
+                || (WEEKDAYS.iter().any(|(d, _)| *d == bare) && !past_after)
         });
         if coming_day {
             return Status::Planned;
