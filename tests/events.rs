@@ -23,8 +23,13 @@ fn engine() -> &'static Engine {
 }
 
 fn analyze(name: &str, body: &str, date: Option<Date>) -> Document {
+    analyze_text(name, &format!("خبر\n{body}\n"), date)
+}
+
+/// A whole article, its first line the headline.
+fn analyze_text(name: &str, text: &str, date: Option<Date>) -> Document {
     let d = Decoded {
-        text: format!("خبر\n{body}\n"),
+        text: text.to_string(),
         encoding: "utf-8".into(),
         bom: false,
         replacements: 0,
@@ -694,17 +699,13 @@ fn talks_in_an_idiom_are_no_talks() {
 
 #[test]
 fn a_headlines_present_tense_follows_the_body_and_a_purpose_its_visit() {
-    let d = Decoded {
-        text: "رئيس الوزراء الإثيوبي يزور الخرطوم لبحث التعاون الثنائي\n\
-               يبدأ رئيس الوزراء الإثيوبي أبي أحمد غدا الأربعاء زيارة رسمية للسودان تستمر يومين.\n"
-            .into(),
-        encoding: "utf-8".into(),
-        bom: false,
-        replacements: 0,
-    };
-    let evs = engine()
-        .analyze_decoded("t.txt", d, &RecordMeta::default())
-        .events;
+    let evs = analyze_text(
+        "t.txt",
+        "رئيس الوزراء الإثيوبي يزور الخرطوم لبحث التعاون الثنائي\n\
+         يبدأ رئيس الوزراء الإثيوبي أبي أحمد غدا الأربعاء زيارة رسمية للسودان تستمر يومين.\n",
+        None,
+    )
+    .events;
     let visits: Vec<_> = evs
         .iter()
         .filter(|e| e.r#type == EventKind::Visit)
