@@ -419,6 +419,11 @@ impl Ctx<'_> {
     }
 }
 
+/// بن، ابن، بنت: the word that links a name to the father's.
+fn is_son_of(w: &str) -> bool {
+    matches!(w, "بن" | "ابن" | "بنت")
+}
+
 /// `w` without a leading و/ف conjunction (when longer than three letters).
 fn bare_word(w: &str) -> &str {
     if w.chars().nth(3).is_some() {
@@ -566,7 +571,7 @@ fn classify(
                     .any(|t| matches!(t, Target::Title(_))));
         // منصور الدوسري: a one-word form followed by a family name or بن is
         // another person's given name (not عدلي منصور)
-        let next_is_family = matches!(next_word, "بن" | "ابن" | "بنت")
+        let next_is_family = is_son_of(next_word)
             || (next_word.starts_with("ال")
                 && next_word.chars().count() >= 5
                 && next_hit.is_none_or(|n| {
@@ -585,7 +590,7 @@ fn classify(
         let after_bin = h.first > 0
             && h.prefix == 0
             && ctx.tokens[h.first].gap != Gap::Break
-            && matches!(ctx.word(h.first - 1), "بن" | "ابن" | "بنت");
+            && is_son_of(ctx.word(h.first - 1));
         if h.first == h.last && after_bin {
             return None;
         }
@@ -983,7 +988,7 @@ fn the_kingdom(ctx: &Ctx, ann: &mut Annotations) {
 /// "عادل بن أحمد" and "الجبير"): a mention of the family name preceded by
 /// the person's given name and a بن chain grows back over them.
 fn inserted_lineage(ctx: &Ctx, ann: &mut Annotations) {
-    let is_link = |w: &str| matches!(w, "بن" | "ابن" | "بنت");
+    let is_link = is_son_of;
     let mut grown: Vec<(usize, usize, usize)> = Vec::new();
     for (p, e) in ann.people.iter().enumerate() {
         let (Some(given), Some(family)) = (e.key.first(), e.key.last()) else {
@@ -1057,7 +1062,7 @@ fn extend_lineage(ctx: &Ctx, ann: &mut Annotations) {
             && !r.is_common(ctx.word(j))
             && !ctx.word(j).chars().any(|c| c.is_ascii_digit())
     };
-    let is_link = |w: &str| matches!(w, "بن" | "ابن" | "بنت" | "ال");
+    let is_link = |w: &str| is_son_of(w) || w == "ال";
     // (person, mention index, new last token)
     let mut grown: Vec<(usize, usize, usize)> = Vec::new();
     for (p, e) in ann.people.iter().enumerate() {
@@ -1484,7 +1489,7 @@ fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
                 "بن" | "ابن" | "بنت" | "ال" | "ولد" | "دو" | "دي" | "فان" | "فون"
             );
         // بن/آل bind the next word even when it is a common one (شلومو بن عامي)
-        let lineage = matches!(w, "بن" | "ابن" | "بنت" | "ال");
+        let lineage = is_son_of(w) || w == "ال";
         let bound = |k: usize| {
             ok_token(k)
                 || (lineage
