@@ -8,6 +8,7 @@ usage:
   devset.py select N SEED                            propose candidate ids (stdout)
   devset.py merge PART.json...                       add annotated documents to the gold
   devset.py types GOLD OUT.json                      events P/R/F1 per event type
+  devset.py status GOLD OUT.json                     status disagreements, counts only
 
 An id names its corpus and record:
   ant:<DOCNO>                      ANT v2.1 (e.g. ant:BB-middleEast-12-20180219)
@@ -194,6 +195,36 @@ def per_type(gold_path, out_path):
         print("%-15s %6.3f %6.3f %6.3f %4d %4d %4d" % (t, ev.p(), ev.r(), ev.f(), ev.tp, ev.fp, ev.fn))
 
 
+def status_confusion(gold_path, out_path):
+    """Status of matched events, gold against predicted, as counts only (so
+    the blind part can be read without reading its articles)."""
+    sys.path.insert(0, os.path.join(SHARED, "eval"))
+    import score as scorer
+    gold = json.load(open(gold_path, encoding="utf-8"))
+    by_key = {scorer.doc_key(d): d for d in scorer.load_pred(out_path)}
+    counts = {}
+    for name, g in gold["documents"].items():
+        greq = {}
+        for e in g.get("events", []):
+            if not e.get("optional"):
+                greq.setdefault((e["type"], frozenset((e["source"], e["target"]))), e)
+        pstatus = {}
+        for e in (by_key.get(name) or {}).get("events", []) or []:
+            s, t = scorer.ev_country(e.get("source")), scorer.ev_country(e.get("target"))
+            if s and t and s != t:
+                pstatus.setdefault((e.get("type"), frozenset((s, t))), e.get("status"))
+        for k, e in greq.items():
+            if k in pstatus:
+                key = (k[0], e.get("status", "occurred"), pstatus[k])
+                counts[key] = counts.get(key, 0) + 1
+    print("%-15s %-10s %-10s %4s" % ("type", "gold", "predicted", "n"))
+    for (t, gs, ps), n in sorted(counts.items()):
+        if gs != ps:
+            print("%-15s %-10s %-10s %4d" % (t, gs, ps, n))
+    ok = sum(n for (t, gs, ps), n in counts.items() if gs == ps)
+    print("agree %d of %d" % (ok, sum(counts.values())))
+
+
 def main(argv):
     if not argv:
         print(__doc__)
@@ -225,6 +256,8 @@ def main(argv):
             f.write("\n")
     elif argv[0] == "types":
         per_type(argv[1], argv[2])
+    elif argv[0] == "status":
+        status_confusion(argv[1], argv[2])
     elif argv[0] == "select":
         for i, s, t in select(int(argv[1]), int(argv[2])):
             print("%s\t%d\t%s" % (i, s, t))

@@ -293,6 +293,61 @@ pub fn find_dates(chars: &[char]) -> Vec<FoundDate> {
     out
 }
 
+/// A day of a month with no year (في 20 مارس، يوم 3 كانون الثاني): the
+/// year is the reader's to supply from the article's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DayOfMonth {
+    pub day: u32,
+    pub month: u32,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl DayOfMonth {
+    /// The date this day names for an article of date `doc`: in the year
+    /// that puts it nearest to `doc` (a December article's "5 يناير" is next
+    /// January's).
+    pub fn near(self, doc: Date) -> Option<Date> {
+        let mut best: Option<Date> = None;
+        for y in [doc.year - 1, doc.year, doc.year + 1] {
+            if let Some(d) = Date::new(y, self.month, self.day) {
+                let gap = |x: Date| (x.to_days() - doc.to_days()).abs();
+                if best.is_none_or(|b| gap(d) < gap(b)) {
+                    best = Some(d);
+                }
+            }
+        }
+        best
+    }
+}
+
+/// Find every day-and-month expression without a year in match-normalized
+/// text (the full dates of [`find_dates`] are not repeated here).
+pub fn find_days_of_month(chars: &[char]) -> Vec<DayOfMonth> {
+    let toks = date_tokens(chars);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some((_, used)) = date_at(&toks, chars, i) {
+            i += used;
+            continue;
+        }
+        let day = num(&toks[i]).filter(|d| (1..=31).contains(d) && tlen(&toks[i]) <= 2);
+        if let (Some(day), Some((month, used))) = (day, month_at(&toks, i + 1)) {
+            out.push(DayOfMonth {
+                day,
+                month,
+                start: toks[i].start,
+                end: toks[i + used].end,
+            });
+            i += 1 + used;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
 fn date_at(toks: &[Tok], chars: &[char], i: usize) -> Option<(Date, usize)> {
     let a = num(&toks[i]);
     // numeric: yyyy-mm-dd, dd/mm/yyyy, dd-mm-yyyy, yyyy/mm/dd
@@ -378,6 +433,24 @@ mod tests {
         assert_eq!(one("January 5, 2020"), d(2020, 1, 5));
         assert_eq!(one("في 31/02/2020"), None);
         assert_eq!(one("قال 12 شخصا"), None);
+    }
+
+    #[test]
+    fn a_day_of_a_month_takes_the_nearest_year() {
+        let n = Normalizer::profile(Profile::Match)
+            .normalize_str("يلتقيان في 20 مارس ثم في 5 يناير 2019");
+        let chars: Vec<char> = n.chars().collect();
+        let found = find_days_of_month(&chars);
+        assert_eq!(found.len(), 1, "a full date is no day of a month");
+        let doc = Date::new(2018, 12, 28).unwrap();
+        assert_eq!(found[0].near(doc).unwrap().to_string(), "2018-03-20");
+        let jan = DayOfMonth {
+            day: 5,
+            month: 1,
+            start: 0,
+            end: 0,
+        };
+        assert_eq!(jan.near(doc).unwrap().to_string(), "2019-01-05");
     }
 
     #[test]

@@ -751,3 +751,26 @@ fn a_present_tense_verb_with_a_part_of_a_month_is_planned() {
     let evs = events("مسؤول صيني كبير يتوجه إلى الولايات المتحدة أواخر أغسطس لإجراء محادثات تجارية.");
     assert_eq!(find(&evs, EventKind::Visit).status, Status::Planned);
 }
+
+#[test]
+fn a_day_after_the_articles_is_planned_and_dated_in_the_nearest_year() {
+    let date = Date::new(2018, 3, 1);
+    let body = "ويلتقي وزير الخارجية المصري سامح شكري نظيره الأردني أيمن الصفدي في عمان يوم 20 مارس لبحث العلاقات الثنائية.";
+    let evs = analyze("t.txt", body, date).events;
+    let m = find(&evs, EventKind::Meeting);
+    assert_eq!(m.status, Status::Planned);
+    assert_eq!(m.date.map(|d| d.to_string()).as_deref(), Some("2018-03-20"));
+    // a past verb keeps its tense: the later date is another matter's
+    let body =
+        "ووجه الرئيس الأمريكي رسالة إلى الزعيم الكوري الشمالي أعلن فيها إلغاء القمة في 12 يونيو.";
+    let evs = analyze("t.txt", body, date).events;
+    assert_eq!(find(&evs, EventKind::Message).status, Status::Occurred);
+}
+
+#[test]
+fn a_future_verb_after_a_noun_trigger_makes_it_planned() {
+    let evs = events("وأكد الوزير أن زيارة الرئيس التركي إلى القاهرة ستتم بعد الانتخابات.");
+    assert_eq!(find(&evs, EventKind::Visit).status, Status::Planned);
+    let evs = events("وبعد زيارة الرئيس التركي إلى القاهرة، سيتوجه الوزير إلى باريس.");
+    assert_eq!(find(&evs, EventKind::Visit).status, Status::Occurred);
+}

@@ -439,7 +439,17 @@ impl EventExtractor {
             }
             let mut ev = RawEvent {
                 kind: trig.kind,
-                status: status::status(tokens, trig, (h.first, h.last), (sent.first, sent.last)),
+                status: status::status(
+                    tokens,
+                    trig,
+                    (h.first, h.last),
+                    (sent.first, sent.last),
+                    doc_date,
+                    sentence_triggers
+                        .iter()
+                        .find(|&&(_, f, _)| f > h.last)
+                        .map_or(usize::MAX, |&(_, f, _)| f),
+                ),
                 tense_plain: trig.verb && !trig.form.starts_with(['ي', 'ت']),
                 source: src,
                 target: tgt,

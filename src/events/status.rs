@@ -4,16 +4,20 @@
 
 use super::cues::{Cue, Cues};
 use super::{strip_conj, TriggerInfo};
-use crate::dates::{find_dates, Date, WEEKDAYS};
+use crate::dates::{find_dates, find_days_of_month, Date, WEEKDAYS};
 use crate::model::Status;
 use crate::tokenize::Tokens;
 
-/// The status of the trigger at tokens `tf..=tl` in the sentence `sf..=sl`.
+/// The status of the trigger at tokens `tf..=tl` in the sentence `sf..=sl`;
+/// `next_trigger` is where the sentence's next trigger starts (a date after
+/// it is that one's).
 pub(super) fn status(
     tokens: &Tokens,
     trig: &TriggerInfo,
     (tf, tl): (usize, usize),
     (sf, sl): (usize, usize),
+    doc: Option<Date>,
+    next_trigger: usize,
 ) -> Status {
     let cues = Cues::builtin();
     let toks = &tokens.tokens;
@@ -58,6 +62,22 @@ pub(super) fn status(
     if ((tl + 1)..clause_end).any(|i| cues.is(Cue::Coming, &word(i))) {
         return Status::Planned;
     }
+    // ... or a day after the article's (يلتقي نظيره في عمان يوم 20 مارس)
+    // (a past verb is not made planned by a later date in its clause: وجه
+    // رسالة أعلن فيها إلغاء القمة في 12 حزيران)
+    let past_verb = trig.verb && !trig.form.starts_with(['ي', 'ت']);
+    if let Some(doc) = doc.filter(|_| !past_verb) {
+        let far = (tl + 20).min(sl).min(next_trigger.saturating_sub(1));
+        let phrase_end = ((tl + 1)..=far)
+            .find(|&i| {
+                matches!(toks[i].punct, Some(',' | '،' | '؛' | ';' | '.'))
+                    || super::clauses::opens_between(tokens, i - 1, i)
+            })
+            .unwrap_or(far + 1);
+        if clause_dates(tokens, tl + 1, phrase_end, doc).any(|d| d > doc) {
+            return Status::Planned;
+        }
+    }
     // a present-tense verb with a coming day (يلتقي ترامب الجمعة، يزور غدا):
     // newswire's present for what is scheduled
     // ... or governing a noun trigger (يجري محادثات مع نظيره الأحد)
@@ -87,16 +107,41 @@ pub(super) fn status(
     // a future verb governing a noun trigger (سيبحث الزيارة، المباحثات ستتركز)
     let future = |i: usize| {
         let w = word(i);
-        (w.starts_with("سي") || w.starts_with("ست"))
-            && w.chars().count() >= 5
-            && !w.starts_with("سيا")
-            && !w.starts_with("ستي")
-            && !w.starts_with("سيد")
+        matches!(w.as_str(), "سيتم" | "ستتم")
+            || (w.starts_with("سي") || w.starts_with("ست"))
+                && w.chars().count() >= 5
+                && !w.starts_with("سيا")
+                && !w.starts_with("ستي")
+                && !w.starts_with("سيد")
     };
-    if !trig.verb && ((lo..tf).any(future) || ((tl + 1)..=(tl + 2).min(sl)).any(future)) {
+    if !trig.verb && (lo..tf).any(future) {
+        return Status::Planned;
+    }
+    // ... or the verb the noun phrase is the subject of (زيارة الرئيس التركي
+    // إلى القاهرة ستتم بعد الانتخابات): no comma nor clause between them
+    let phrase_end = ((tl + 1)..=(tl + 7).min(sl))
+        .find(|&i| toks[i].punct.is_some() || super::clauses::opens_between(tokens, i - 1, i))
+        .unwrap_or((tl + 8).min(sl + 1));
+    if !trig.verb && ((tl + 1)..phrase_end).any(future) {
         return Status::Planned;
     }
     Status::Occurred
+}
+
+/// The dates stated in tokens `from..to`, days of a month taking the year
+/// nearest the article's date.
+fn clause_dates(tokens: &Tokens, from: usize, to: usize, doc: Date) -> impl Iterator<Item = Date> {
+    let mut text = String::new();
+    for t in tokens.tokens.get(from..to).unwrap_or(&[]) {
+        text.push_str(&t.text);
+        text.push(' ');
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let full = find_dates(&chars).into_iter().map(|f| f.date);
+    let partial = find_days_of_month(&chars)
+        .into_iter()
+        .filter_map(move |d| d.near(doc));
+    full.chain(partial).collect::<Vec<_>>().into_iter()
 }
 
 /// Statuses a report states elsewhere. A headline's present tense or noun
@@ -170,6 +215,9 @@ pub(super) fn event_date(
     };
     if let Some(f) = find_dates(&chars).first() {
         return (Some(f.date), None);
+    }
+    if let (Some(doc), Some(f)) = (doc, find_days_of_month(&chars).first()) {
+        return (f.near(doc), None);
     }
     for i in sf..=sl {
         let w = strip_conj(&toks[i].text);
