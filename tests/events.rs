@@ -774,3 +774,19 @@ fn a_future_verb_after_a_noun_trigger_makes_it_planned() {
     let evs = events("وبعد زيارة الرئيس التركي إلى القاهرة، سيتوجه الوزير إلى باريس.");
     assert_eq!(find(&evs, EventKind::Visit).status, Status::Occurred);
 }
+
+#[test]
+fn the_verbal_noun_of_agreed_is_an_agreement_only_on_something_concluded() {
+    let evs =
+        events("وقام ولي العهد السعودي بزيارة إلى بريطانيا، وتم الاتفاق على شراكة استراتيجية.");
+    assert!(has(&evs, EventKind::Agreement, "SA", "GB"));
+    let evs = events("وأشاد الرئيس الروسي بالجهود الفرنسية لإنقاذ الاتفاق النووي مع إيران.");
+    assert!(evs.iter().all(|e| e.r#type != EventKind::Agreement));
+}
+
+#[test]
+fn a_visit_goes_to_the_nearer_of_a_bare_and_a_marked_place() {
+    let body = "وكان الرئيس الفلسطيني محمود عباس أبلغ الرئيس الروسي، فلاديمير بوتين، خلال زيارة لموسكو مؤخراً، بأن واشنطن لا يمكن أن تكون الوسيط الوحيد.";
+    let evs = events(body);
+    assert!(has(&evs, EventKind::Visit, "PS", "RU"), "{evs:?}");
+}

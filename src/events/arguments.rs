@@ -726,53 +726,52 @@ pub(super) fn read<'a>(
         let reach_from = visitors_last
             .or(source.filter(|v| v.first > tl).map(|v| v.last))
             .unwrap_or(tl);
-        let dest = s
-            .actors
-            .iter()
-            .find(|(a, m)| {
-                a.first > tl
-                    && !visitors.contains(&a.first)
-                    && place_like(a)
-                    && *m == Mark::None
-                    && (a.first <= tl + 4 || visitors_last.is_some_and(|l| l + 1 == a.first))
-            })
-            .or_else(|| {
-                s.actors.iter().find(|(a, m)| {
-                    a.first > tl
-                        && a.first <= reach_from + NOUN_REACH
-                        && place_like(a)
-                        && *m == Mark::To
+        // the nearer of a bare place (زيارة دمشق) and one after إلى/لـ (خلال
+        // زيارة لموسكو مؤخرا، بأن واشنطن): a bare one past a comma is not
+        let bare = s.actors.iter().find(|(a, m)| {
+            a.first > tl
+                && !visitors.contains(&a.first)
+                && place_like(a)
+                && *m == Mark::None
+                && (a.first <= tl + 4 || visitors_last.is_some_and(|l| l + 1 == a.first))
+                && !((tl + 1)..=a.first).any(|i| toks[i].punct == Some(','))
+        });
+        let marked = s.actors.iter().find(|(a, m)| {
+            a.first > tl && a.first <= reach_from + NOUN_REACH && place_like(a) && *m == Mark::To
+        });
+        let dest = match (bare, marked) {
+            (Some(b), Some(m)) => Some(if m.0.first < b.0.first { m } else { b }),
+            (b, m) => b.or(m),
+        }
+        .map(|x| x.0)
+        // أجرى محادثات في الخرطوم ... في مستهل زيارة رسمية: the place
+        // where the visitor is, named before a visit noun, is its host
+        .or_else(|| {
+            if trig.verb {
+                return None;
+            }
+            s.actors
+                .iter()
+                .rev()
+                .find(|(a, m)| {
+                    a.last < tf
+                        && a.last + NOUN_REACH + 2 >= tf
+                        && *m == Mark::In
+                        && a.kind == ActorKind::Place
+                        && source.is_some_and(|v| v.country.is_some() && v.country != a.country)
+                        && !super::clauses::opens_between(s.tokens, a.last, tf)
                 })
-            })
-            .map(|x| x.0)
-            // أجرى محادثات في الخرطوم ... في مستهل زيارة رسمية: the place
-            // where the visitor is, named before a visit noun, is its host
-            .or_else(|| {
-                if trig.verb {
-                    return None;
-                }
-                s.actors
-                    .iter()
-                    .rev()
-                    .find(|(a, m)| {
-                        a.last < tf
-                            && a.last + NOUN_REACH + 2 >= tf
-                            && *m == Mark::In
-                            && a.kind == ActorKind::Place
-                            && source.is_some_and(|v| v.country.is_some() && v.country != a.country)
-                            && !super::clauses::opens_between(s.tokens, a.last, tf)
-                    })
-                    .map(|x| x.0)
-            })
-            // جولة شملت السعودية والأردن: what a tour takes in
-            .or_else(|| {
-                let inc = ((tl + 1)..=(tl + 4).min(sent.last))
-                    .find(|&i| cues.is(Cue::Includes, &strip_conj(&toks[i].text)))?;
-                s.actors
-                    .iter()
-                    .find(|(a, _)| a.first > inc && a.first <= inc + 4 && place_like(a))
-                    .map(|x| x.0)
-            });
+                .map(|x| x.0)
+        })
+        // جولة شملت السعودية والأردن: what a tour takes in
+        .or_else(|| {
+            let inc = ((tl + 1)..=(tl + 4).min(sent.last))
+                .find(|&i| cues.is(Cue::Includes, &strip_conj(&toks[i].text)))?;
+            s.actors
+                .iter()
+                .find(|(a, _)| a.first > inc && a.first <= inc + 4 && place_like(a))
+                .map(|x| x.0)
+        });
         match (dest, trig.frame) {
             (Some(d), _) => {
                 target = Some(d);

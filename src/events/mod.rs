@@ -295,7 +295,18 @@ impl EventExtractor {
                 } else {
                     Cue::AgreementObject
                 };
-                let signed = ((h.last + 1)..=(h.last + 8).min(sent.last)).any(|i| {
+                // the verbal noun (تم الاتفاق على إنشاء) names what was agreed
+                // right after its على: الاتفاق النووي is a deal spoken of
+                let reach = if trig.form.starts_with("ال") {
+                    if toks.get(h.last + 1).map(|t| t.text.as_str()) != Some("علي") {
+                        drop(trig, h.first, h.last, &|| "an agreement spoken of".into());
+                        continue;
+                    }
+                    4
+                } else {
+                    8
+                };
+                let signed = ((h.last + 1)..=(h.last + reach).min(sent.last)).any(|i| {
                     let w = strip_conj(&toks[i].text);
                     cues.is(cue, &toks[i].text)
                         || cues.is(cue, &w)
