@@ -790,3 +790,18 @@ fn a_visit_goes_to_the_nearer_of_a_bare_and_a_marked_place() {
     let evs = events(body);
     assert!(has(&evs, EventKind::Visit, "PS", "RU"), "{evs:?}");
 }
+
+#[test]
+fn the_verb_that_holds_a_noun_gives_it_its_subject() {
+    let body = "وكانت الولايات المتحدة قد اتهمت النظام السوري بشن هجوم كيماوي، وتعهدت بالرد بعد أن أجرت محادثات مع بريطانيا وفرنسا.";
+    let evs = events(body);
+    assert!(has(&evs, EventKind::Talks, "US", "GB"), "{evs:?}");
+    assert!(has(&evs, EventKind::Talks, "US", "FR"), "{evs:?}");
+}
+
+#[test]
+fn a_counterpart_from_a_country_is_of_that_country() {
+    let body = "وقال وزير الخارجية الروسي سيرغي لافروف إن الضربة تطور خطير.\nوقال للصحفيين بعد اجتماع مع نظيره من طاجيكستان، في موسكو، إن الضربة تطور خطير.";
+    let evs = events(body);
+    assert!(has(&evs, EventKind::Meeting, "RU", "TJ"), "{evs:?}");
+}

@@ -114,8 +114,9 @@ pub(super) fn resolve(
     }
     // وستزور في الأيام المقبلة باريس: a verb with no subject in its sentence
     // has the person the text was speaking of as its subject
-    let subjectless = trig.verb
-        && trig.frame == Frame::Agent
+    // ... and so has a noun with a counterpart after مع and no party before
+    // it (وقال للصحفيين بعد اجتماع مع نظيره من طاجيكستان)
+    let subjectless = ((trig.verb && trig.frame == Frame::Agent) || (!trig.verb && reading.with))
         && reading.source.is_none()
         && !reading.parties.iter().any(|(a, _)| a.last < tf);
     if subjectless && src.country.is_none() && tgt.country.is_some() {

@@ -102,6 +102,32 @@ pub(super) fn mark_of(tokens: &Tokens, a: &Actor) -> Mark {
         j -= 1;
     }
     let p = tokens.tokens[j].text.as_str();
+    // نظيره من طاجيكستان: the country is the counterpart's, who has the
+    // role the words before the counterpart give (مع نظيره → with)
+    if cues.is(Cue::From, p) && j > 0 && tokens.tokens[j].gap == Gap::Space {
+        let c = tokens.tokens[j - 1].text.as_str();
+        if let Some(at) = c.find("نظير") {
+            let clitic = &c[..at];
+            return if clitic.ends_with('ل') {
+                Mark::To
+            } else if clitic.ends_with('ب') {
+                Mark::With
+            } else if clitic.starts_with('و') {
+                Mark::And
+            } else if j >= 2 && tokens.tokens[j - 1].gap == Gap::Space {
+                let q = tokens.tokens[j - 2].text.as_str();
+                if cues.is(Cue::With, q) {
+                    Mark::With
+                } else if cues.is(Cue::To, q) {
+                    Mark::To
+                } else {
+                    Mark::None
+                }
+            } else {
+                Mark::None
+            };
+        }
+    }
     if cues.is(Cue::From, p) {
         Mark::From
     } else if cues.is(Cue::To, p) {
@@ -613,6 +639,25 @@ pub(super) fn read<'a>(
                 } else {
                     from.or(gen_source).or(agent_before)
                 };
+                // a verb that holds the noun (بعد أن أجرت محادثات مع بريطانيا):
+                // its subject is the sentence's, however far back in the clause
+                if source.is_none() && !owned {
+                    let light = (tf.saturating_sub(2).max(sent.first)..tf)
+                        .any(|i| cues.is(Cue::Light, &strip_conj(&toks[i].text)));
+                    if light {
+                        source = before
+                            .iter()
+                            .find(|(a, m)| {
+                                *m == Mark::None
+                                    && a.kind != ActorKind::Adjective
+                                    && !super::clauses::opens_between(s.tokens, a.last, tf)
+                            })
+                            .map(|x| x.0);
+                        if source.is_some() {
+                            rule.push_str(", the subject of the verb that holds the noun");
+                        }
+                    }
+                }
                 // a fronted phrase (وخلال استقباله الوزير الأردني، أكد الرئيس
                 // السوري): the owner is the subject of the clause after the comma
                 if owned && source.is_none() && tf <= sent.first + 3 && before.is_empty() {

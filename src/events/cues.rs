@@ -42,10 +42,11 @@ pub enum Cue {
     TopicHead,
     AgreedObject,
     Idiom,
+    Light,
 }
 
 impl Cue {
-    const ALL: [(&'static str, Cue); 31] = [
+    const ALL: [(&'static str, Cue); 32] = [
         ("convey", Cue::Convey),
         ("receive", Cue::Receive),
         ("both", Cue::Both),
@@ -77,6 +78,7 @@ impl Cue {
         ("topic_head", Cue::TopicHead),
         ("agreed_object", Cue::AgreedObject),
         ("idiom", Cue::Idiom),
+        ("light", Cue::Light),
     ];
 
     fn parse(s: &str) -> Option<Cue> {
