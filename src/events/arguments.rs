@@ -634,30 +634,34 @@ pub(super) fn read<'a>(
                         trig.kind == EventKind::Visit || a.last + AGENT_REACH >= tf
                     }
                 });
-                source = if owned {
-                    from.or(subject_before)
-                } else {
-                    from.or(gen_source).or(agent_before)
-                };
-                // a verb that holds the noun (بعد أن أجرت محادثات مع بريطانيا):
-                // its subject is the sentence's, however far back in the clause
-                if source.is_none() && !owned {
-                    let light = (tf.saturating_sub(2).max(sent.first)..tf)
-                        .any(|i| cues.is(Cue::Light, &strip_conj(&toks[i].text)));
-                    if light {
-                        source = before
+                // a verb that holds the noun with no subject after it (بعد أن
+                // أجرت محادثات مع بريطانيا): the clause's subject, however far back
+                let held_by = (tf.saturating_sub(2).max(sent.first)..tf)
+                    .find(|&i| cues.is(Cue::Light, &strip_conj(&toks[i].text)))
+                    .filter(|&lv| !before.iter().any(|(a, _)| a.first > lv))
+                    // تم عقد مباحثات: a verbal noun after an auxiliary, no verb
+                    .filter(|&lv| {
+                        lv == sent.first || !cues.is(Cue::Passive, &strip_conj(&toks[lv - 1].text))
+                    })
+                    .and_then(|lv| {
+                        before
                             .iter()
                             .find(|(a, m)| {
                                 *m == Mark::None
+                                    && a.last < lv
                                     && a.kind != ActorKind::Adjective
                                     && !super::clauses::opens_between(s.tokens, a.last, tf)
                             })
-                            .map(|x| x.0);
-                        if source.is_some() {
-                            rule.push_str(", the subject of the verb that holds the noun");
-                        }
-                    }
+                            .map(|x| x.0)
+                    });
+                if held_by.is_some() && from.is_none() && gen_source.is_none() && !owned {
+                    rule.push_str(", the subject of the verb that holds the noun");
                 }
+                source = if owned {
+                    from.or(subject_before)
+                } else {
+                    from.or(gen_source).or(held_by).or(agent_before)
+                };
                 // a fronted phrase (وخلال استقباله الوزير الأردني، أكد الرئيس
                 // السوري): the owner is the subject of the clause after the comma
                 if owned && source.is_none() && tf <= sent.first + 3 && before.is_empty() {
