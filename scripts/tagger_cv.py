@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """5-fold CV (contiguous sentence blocks) on ANERcorp train of the statistical
 tagger alone and of the whole analyzer (rules and tagger combined in
-src/entities.rs) run with the fold's model (ANALYZE_TAGGER_MODEL), plus other
+src/entities/statistical.rs) run with the fold's model (ANALYZE_TAGGER_MODEL), plus other
 combination policies computed from the two outputs ("system" = the analyzer's
 own output; the other rows add to or take from it). Needs the release
 analyze and examples/train_tagger built in $CARGO_TARGET_DIR (default

@@ -1,0 +1,204 @@
+//! The statistical tagger's vote: it checks, widens and completes the
+//! people found from context, and adds the organizations only it finds.
+
+use super::names::new_person;
+use super::words::is_kunya;
+use super::{ActorKind, Annotations, Ctx, HashMap, Item, MentionRef, OrgMention};
+
+/// Organizations only the statistical tagger found (a ministry, a party, a
+/// company the lexicons do not list): reported as organizations of unknown
+/// kind where no entity of the rules covers any of their words. They are
+/// mentions only, never an event's side (they have no state).
+fn statistical_organizations(ctx: &Ctx, ann: &mut Annotations, tagged: &[crate::tagger::Span]) {
+    use crate::tagger::EntityType;
+    for s in tagged.iter().filter(|s| s.kind == EntityType::Organization) {
+        let free = (s.first..=s.last).all(|t| ctx.cover[t].is_none())
+            && !ann
+                .organizations
+                .iter()
+                .any(|o| o.at.first <= s.last && s.first <= o.at.last);
+        // one short word alone is too little
+        let enough = s.last > s.first || ctx.word(s.first).chars().count() >= 3;
+        if free && enough {
+            ann.organizations.push(OrgMention {
+                name: String::new(),
+                name_en: None,
+                kind: "other".into(),
+                country: None,
+                at: MentionRef {
+                    first: s.first,
+                    last: s.last,
+                    prefix: 0,
+                    rule: "statistical tagger",
+                },
+            });
+        }
+    }
+}
+
+/// The statistical tagger (see `tagger`) checks and completes the people
+/// found from context: a context name it does not see as a person is
+/// dropped, a name it sees longer is widened, and a person name it finds
+/// where no rule found anything is added. Lexicon people are kept as they are.
+pub(super) fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
+    use crate::tagger::{EntityType, Tagger};
+    let tagged = Tagger::builtin().tag(ctx.tokens);
+    statistical_organizations(ctx, ann, &tagged);
+    let spans: Vec<(usize, usize)> = tagged
+        .into_iter()
+        .filter(|s| s.kind == EntityType::Person)
+        .map(|s| (s.first, s.last))
+        .collect();
+    // spans are sorted and disjoint: the one that can overlap [f, l] is the last starting at or before l
+    let around = |l: usize| {
+        spans
+            .partition_point(|&(a, _)| a <= l)
+            .checked_sub(1)
+            .map(|k| spans[k])
+    };
+    let touches = |f: usize, l: usize| around(l).is_some_and(|(_, b)| f <= b);
+    // widen, then drop
+    let mut by_person: HashMap<usize, Vec<usize>> = HashMap::default();
+    for (k, a) in ann.actors.iter().enumerate() {
+        if let Some(p) = a.person {
+            by_person.entry(p).or_default().push(k);
+        }
+    }
+    let mut dropped_any = false;
+    for p in 0..ann.people.len() {
+        if ann.people[p].lexicon.is_some() {
+            continue;
+        }
+        let mut kept = Vec::new();
+        for m in std::mem::take(&mut ann.people[p].mentions) {
+            if !touches(m.first, m.last) {
+                for t in m.first..=m.last {
+                    ctx.cover[t] = None;
+                }
+                continue;
+            }
+            let mut m = m;
+            if let Some((a, b)) = around(m.first)
+                .filter(|&(a, b)| a <= m.first && m.last <= b && (b - a) > (m.last - m.first))
+            {
+                let free =
+                    (a..=b).all(|t| (m.first..=m.last).contains(&t) || ctx.cover[t].is_none());
+                if free {
+                    for &k in by_person.get(&p).into_iter().flatten() {
+                        let act = &mut ann.actors[k];
+                        if act.first == m.first {
+                            act.first = act.first.min(a);
+                            act.last = act.last.max(b);
+                        }
+                    }
+                    m.first = a;
+                    m.last = b;
+                    m.prefix = 0;
+                    m.rule = "context name widened by the statistical tagger";
+                }
+            }
+            kept.push(m);
+        }
+        if kept.is_empty() {
+            for &k in by_person.get(&p).into_iter().flatten() {
+                ann.actors[k].person = None;
+            }
+            dropped_any = true;
+        } else {
+            let key: Vec<String> = (kept[0].first..=kept[0].last)
+                .map(|t| ctx.word(t).to_string())
+                .collect();
+            if key.len() > ann.people[p].key.len() {
+                ann.people[p].key = key;
+            }
+        }
+        ann.people[p].mentions = kept;
+    }
+    if dropped_any {
+        ann.actors.retain(|x| {
+            !(x.kind == ActorKind::Person && x.person.is_none() && x.country.is_none())
+        });
+    }
+    // add what only the tagger found
+    let mut rejected_spans: Vec<(usize, usize)> = ann
+        .rejected
+        .iter()
+        .map(|(m, _)| (m.first, m.last))
+        .collect();
+    rejected_spans.sort();
+    for &(a, b) in &spans {
+        let free = (a..=b).all(|t| match ctx.item_at(t) {
+            None => true,
+            Some((_, Item::Title(_))) => false,
+            Some(_) => false,
+        });
+        // a reading the rules rejected (رئيسي = "main") stays rejected
+        let k = rejected_spans.partition_point(|&(f, _)| f <= b);
+        let rejected = k > 0 && rejected_spans[k - 1].1 >= a;
+        let common_alone = a == b && ctx.r.is_common(ctx.word(a));
+        if !(free && !rejected && !common_alone) {
+            continue;
+        }
+        if let Some((a, b, bare)) = tagger_name_bounds(ctx, a, b) {
+            let p = new_person(ctx, ann, a, b, "statistical tagger");
+            if let Some(bare) = bare {
+                let prefix = ctx.word(a).chars().count() - bare.chars().count();
+                ann.people[p].mentions[0].prefix = prefix;
+                ann.people[p].key[0] = bare;
+            }
+        }
+    }
+}
+
+/// The name inside a person span of the tagger: a conjunction or
+/// preposition glued to the first word is left out when what follows it
+/// is a name (وعبد الحليم، ولينا، after another name: مارتان براديل
+/// وفنسنت برينغارت), and a last word that is a definite preposition
+/// phrase (بالقاهرة، للإذاعة) or, after two name words, an imperfect verb
+/// (يتعثر) is cut.
+/// Returns the span and the first word without its proclitic, if cut.
+fn tagger_name_bounds(ctx: &Ctx, a: usize, mut b: usize) -> Option<(usize, usize, Option<String>)> {
+    let r = ctx.r;
+    let first = ctx.word(a);
+    let mut bare = None;
+    let mut chars = first.chars();
+    if let Some(c @ ('و' | 'ف' | 'ب' | 'ل')) = chars.next() {
+        let rest = chars.as_str();
+        let name_follows = r.is_given(rest) || rest == "عبد" || is_kunya(rest);
+        let after_name = c == 'و'
+            && a > 0
+            && matches!(
+                ctx.item_at(a - 1),
+                Some((_, Item::Found(_) | Item::Person(..)))
+            );
+        if !r.is_given(first) && rest.chars().count() >= 3 && (name_follows || after_name) {
+            if r.is_common(rest) {
+                return None;
+            }
+            bare = Some(rest.to_string());
+        }
+    }
+    while b > a {
+        let last = ctx.word(b);
+        let mut cs = last.chars();
+        let lead = cs.next();
+        let long = cs.as_str().chars().count() >= 3;
+        let phrase = (last.starts_with("بال") || last.starts_with("لل")) && long;
+        let verb = matches!(lead, Some('ي' | 'ت')) && long && b - a >= 2;
+        // a name does not end on a common word (رحمه الله), but عبد الله does
+        let prev = ctx.word(b - 1);
+        let common = r.is_common(last) && prev != "عبد" && !is_kunya(prev);
+        if (phrase || verb || common) && !r.is_given(last) {
+            b -= 1;
+        } else {
+            break;
+        }
+    }
+    // a name in Latin letters only is not an Arabic article's person
+    let latin = (a..=b).all(|t| ctx.word(t).is_ascii());
+    let common_alone = a == b && r.is_common(bare.as_deref().unwrap_or(ctx.word(a)));
+    if latin || common_alone {
+        return None;
+    }
+    Some((a, b, bare))
+}

@@ -1,0 +1,226 @@
+//! Titles and the people they introduce: the phrase after a title (its
+//! descriptors, state, institution, then a name) gives the person found
+//! there a role and a country, or, with no name, makes an office actor.
+
+use super::names::{name_span, new_person};
+use super::{Actor, ActorKind, Annotations, Ctx, HashMap, Item};
+use crate::lexicon::TitleKind;
+use crate::tokenize::Gap;
+
+/// Read the phrase after a title: descriptors, a country (adjective or
+/// name), a place, then a name. Records the person (with role and country)
+/// or an office actor.
+pub(super) fn title_phrase(
+    ctx: &mut Ctx,
+    ann: &mut Annotations,
+    tf: usize,
+    tl: usize,
+    ti: usize,
+    person_of_lex: &mut HashMap<usize, usize>,
+) {
+    let r = ctx.r;
+    let title = &r.lex.titles[ti];
+    let role = title.role.clone();
+    let tprefix = ctx.item_at(tf).map(|x| x.0.prefix).unwrap_or(0);
+    // a title that names its state (خادم الحرمين الشريفين) gives it
+    let mut country: Option<String> = title.country.clone();
+    let mut country_weight = if country.is_some() { 2 } else { 0 };
+    let mut i = tl + 1;
+    let n = ctx.tokens.len();
+    let mut steps = 0;
+    let mut after_comma = false;
+    // the last token that belongs to the office (title, country, institution)
+    let mut office_last = tl;
+    // an office of an international body (الأمين العام للأمم المتحدة، مدير
+    // الوكالة الدولية للطاقة الذرية): its holder acts for no state
+    let mut international = false;
+    while i < n && steps < 8 {
+        steps += 1;
+        let tok = &ctx.tokens[i];
+        if tok.gap == Gap::Break {
+            break;
+        }
+        if tok.gap == Gap::Punct {
+            if tok.punct == Some(',') && !after_comma {
+                after_comma = true;
+            } else {
+                break;
+            }
+        }
+        match ctx.item_at(i).cloned() {
+            Some((at, Item::Adjective(c))) if at.first == i && !after_comma => {
+                if country.is_none() {
+                    country = Some(r.lex.countries[c].code.clone());
+                    country_weight = 2;
+                }
+                office_last = at.last;
+                i = at.last + 1;
+                continue;
+            }
+            Some((at, Item::Country(c, _))) if at.first == i && !after_comma => {
+                if country.is_none() {
+                    country = Some(r.lex.countries[c].code.clone());
+                    country_weight = 2;
+                }
+                office_last = at.last;
+                i = at.last + 1;
+                continue;
+            }
+            Some((at, Item::Institution(_))) if at.first == i && !after_comma => {
+                // رئيس جهاز المخابرات العراقي: the institution's adjective follows
+                office_last = at.last;
+                i = at.last + 1;
+                continue;
+            }
+            Some((at, Item::Org(o))) if at.first == i && !after_comma => {
+                international |= r.lex.organizations[o].kind == "international";
+                if country.is_none() {
+                    if let Some(c) = &r.lex.organizations[o].country {
+                        country = Some(c.clone());
+                        country_weight = 1;
+                    }
+                }
+                office_last = at.last;
+                i = at.last + 1;
+                continue;
+            }
+            Some((at, Item::Place(p))) if at.first == i && !after_comma => {
+                if country.is_none() && at.prefix == 0 {
+                    // سفير فرنسا ببغداد: the place says where, not whose
+                }
+                let _ = p;
+                i = at.last + 1;
+                continue;
+            }
+            // a title after the country is named starts a new phrase (the
+            // object: استقبل الرئيس السوري وزير الخارجية العراقي)
+            Some((at, Item::Title(_))) if at.first == i && !after_comma && country.is_none() => {
+                // مستشار الرئيس اللبناني: nested title, keep reading
+                office_last = at.last;
+                i = at.last + 1;
+                continue;
+            }
+            Some((at, Item::Person(..) | Item::Found(_))) if at.first == i => {
+                let p = match ctx.items[ctx.cover[i].unwrap_or(0)].1 {
+                    Item::Found(p) => Some(p),
+                    Item::Person(pi, _) => person_of_lex.get(&pi).copied(),
+                    _ => None,
+                };
+                if let Some(p) = p {
+                    let (country, weight) = office_country(international, country, country_weight);
+                    attach_title(ann, p, &role, &country, weight, (tf, tprefix), at.last);
+                }
+                return;
+            }
+            _ => {}
+        }
+        let w = ctx.word(i);
+        // another entity ends the phrase
+        if ctx.item_at(i).is_some() {
+            break;
+        }
+        // descriptors and definite noun phrases before the comma (في الإدارة الجديدة، ...)
+        if !after_comma && (r.descriptors.contains(w) || (w.starts_with("ال") && !r.is_given(w)))
+        {
+            international |= INTERNATIONAL_WORDS.contains(&w);
+            i += 1;
+            continue;
+        }
+        // the name itself
+        // after the comma of an apposition, one unknown word is too little
+        if let Some(end) =
+            name_span(ctx, i, true).filter(|&e| !after_comma || e > i || r.is_given(ctx.word(i)))
+        {
+            let p = new_person(ctx, ann, i, end, "title + name");
+            let (country, weight) = office_country(international, country, country_weight);
+            attach_title(ann, p, &role, &country, weight, (tf, tprefix), end);
+            return;
+        }
+        break;
+    }
+    // no name: an office holder (رئيس الوزراء العراقي) still acts for its country
+    if matches!(title.kind, TitleKind::Office | TitleKind::Royal) && country.is_some() {
+        ann.actors.push(Actor {
+            first: tf,
+            last: office_last,
+            kind: ActorKind::Office,
+            country,
+            person: None,
+            role,
+            place: None,
+            prefix: tprefix,
+        });
+    }
+}
+
+/// Words of an office phrase that make it the office of an international
+/// body (match normalization: ة is written ه).
+const INTERNATIONAL_WORDS: &[&str] = &["الدوليه", "الدولي", "الامميه", "الاممي", "الامم"];
+
+/// The country an office gives its holder: an office of an international
+/// body with no state named in it gives none, surely (weight 4 overrides the
+/// lexicon's country: ElBaradei as head of the IAEA does not act for Egypt).
+fn office_country(
+    international: bool,
+    country: Option<String>,
+    weight: u8,
+) -> (Option<String>, u8) {
+    if international && country.is_none() {
+        (None, 4)
+    } else {
+        (country, weight)
+    }
+}
+
+fn attach_title(
+    ann: &mut Annotations,
+    p: usize,
+    role: &Option<String>,
+    country: &Option<String>,
+    weight: u8,
+    (tf, tprefix): (usize, usize),
+    last: usize,
+) {
+    let e = &mut ann.people[p];
+    if let Some(r) = role {
+        if !e.roles.contains(r) {
+            e.roles.push(r.clone());
+        }
+    }
+    if weight > e.country_weight && (country.is_some() || weight == 4) {
+        e.country = country.clone();
+        e.country_weight = weight;
+    }
+    // the person actor spans the title too
+    // the actor of a person just found is the last one pushed; a lexicon
+    // person's is in the sorted prefix, ending at `last`
+    let n = ann.actors.len();
+    let recent = (n.saturating_sub(4)..n)
+        .rev()
+        .find(|&k| ann.actors[k].person == Some(p) && ann.actors[k].last == last);
+    let sorted = &ann.actors[..ann.sorted_prefix.min(n)];
+    let lo = sorted.partition_point(|a| a.first + 64 < last);
+    let hi = sorted.partition_point(|a| a.first <= last);
+    let found = recent.or_else(|| {
+        (lo..hi).find(|&k| ann.actors[k].person == Some(p) && ann.actors[k].last == last)
+    });
+    if let Some(a) = found.map(|k| &mut ann.actors[k]) {
+        if tf < a.first {
+            a.first = tf;
+            a.prefix = tprefix;
+        }
+        a.country = ann.people[p].country.clone();
+        a.role = role.clone();
+    } else {
+        ann.actors.push(Actor {
+            first: tf,
+            last,
+            kind: ActorKind::Person,
+            country: ann.people[p].country.clone(),
+            person: Some(p),
+            role: role.clone(),
+            place: None,
+            prefix: tprefix,
+        });
+    }
+}
