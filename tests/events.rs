@@ -805,3 +805,63 @@ fn a_counterpart_from_a_country_is_of_that_country() {
     let evs = events(body);
     assert!(has(&evs, EventKind::Meeting, "RU", "TJ"), "{evs:?}");
 }
+
+#[test]
+fn words_read_in_another_sense_are_no_events() {
+    // يعزي ... إلى with no death near it: "attributes to"
+    let evs = events("ويعزي الخبير ذلك إلى صعوبة إقناع روسيا والصين وبريطانيا بالتفاوض.");
+    assert!(
+        evs.iter().all(|e| e.r#type != EventKind::Condolence),
+        "{evs:?}"
+    );
+    let evs = events("وعزى الرئيس المصري نظيره الفرنسي في ضحايا الهجوم.");
+    assert!(has(&evs, EventKind::Condolence, "EG", "FR"), "{evs:?}");
+    // an agreement in force spoken of
+    let evs = events("وأكد الرئيس الفرنسي أن فرنسا ستبقى ملتزمة بالاتفاقية مع الولايات المتحدة.");
+    assert!(
+        evs.iter().all(|e| e.r#type != EventKind::Agreement),
+        "{evs:?}"
+    );
+    // وصلت العلاقات: "reached"
+    let evs = events("ووصلت العلاقات بين الولايات المتحدة وروسيا إلى أدنى مستوى لها.");
+    assert!(evs.iter().all(|e| e.r#type != EventKind::Visit), "{evs:?}");
+    // talks only wished for
+    let evs = events("وقال الرئيس الأمريكي إنه يرغب في مناقشة الملف مع الزعيم الكوري الشمالي.");
+    assert!(evs.iter().all(|e| e.r#type != EventKind::Talks), "{evs:?}");
+}
+
+#[test]
+fn people_meet_in_a_country_named_after_bi() {
+    let body =
+        "وقال الرئيس الأمريكي إن آخر مرة التقى فيها نظيره الروسي كانت في نوفمبر الماضي بفيتنام.";
+    let evs = events(body);
+    assert!(!has(&evs, EventKind::Meeting, "US", "VN"), "{evs:?}");
+}
+
+#[test]
+fn talks_with_an_international_body_are_no_state_event() {
+    let body = "والتقى الرئيس الأمريكي نظيره الروسي، وتوقع إجراء مفاوضات صعبة مع حلف الناتو بشأن الإنفاق العسكري.";
+    let evs = events(body);
+    assert!(evs.iter().all(|e| e.r#type != EventKind::Talks), "{evs:?}");
+}
+
+#[test]
+fn an_owned_visit_is_its_subjects_not_a_min_phrase_before_it() {
+    let evs = events(
+        "وزير الخارجية الأمريكي مايك بومبيو يتحدث عن 3 مطالب من إيران خلال زيارته إلى السعودية.",
+    );
+    assert!(has(&evs, EventKind::Visit, "US", "SA"), "{evs:?}");
+}
+
+#[test]
+fn a_country_named_after_a_topic_noun_is_the_topic() {
+    let evs = events(
+        "وأشار الرئيس الأمريكي إلى أنه ناقش قضية كوريا الشمالية مع الرئيس الروسي فلاديمير بوتين.",
+    );
+    assert!(has(&evs, EventKind::Talks, "US", "RU"), "{evs:?}");
+    assert!(
+        !evs.iter()
+            .any(|e| e.source.country.as_deref() == Some("KP")),
+        "{evs:?}"
+    );
+}

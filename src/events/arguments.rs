@@ -186,13 +186,16 @@ fn non_state(tokens: &Tokens, a: &Actor) -> bool {
     // ... or a topic's (الملفات السورية والإيرانية، الأزمة الليبية), for an
     // adjective: a name after a topic noun is a genitive (أزمة سوريا) too,
     // but also a party's (الملف مع إيران), so names stay
+    // ... a name right after the topic noun is its genitive (قضية كوريا الشمالية)
     let topic_too = a.kind == ActorKind::Adjective;
     let lo = a.first.saturating_sub(3);
     let mut i = a.first;
     while i > lo && toks[i].gap == Gap::Space {
         i -= 1;
         let w = strip_conj(&toks[i].text);
-        if cues.is(Cue::NonState, &w) || (topic_too && cues.is(Cue::TopicHead, &w)) {
+        let topic =
+            (topic_too || (i + 1 == a.first && a.prefix == 0)) && cues.is(Cue::TopicHead, &w);
+        if cues.is(Cue::NonState, &w) || topic {
             return true;
         }
     }
@@ -300,7 +303,17 @@ pub(super) fn read<'a>(
                     ))
                 && a.place
                     .is_some_and(|p| s.capitals.get(p).copied().unwrap_or(false));
+            // التقى الرئيسان بفيتنام: people meet in a country, not with it
+            let venue = matches!(trig.kind, EventKind::Meeting | EventKind::Talks)
+                && a.kind == ActorKind::Country
+                && a.prefix > 0
+                && s.tokens.tokens[a.first]
+                    .text
+                    .chars()
+                    .nth(a.prefix - 1)
+                    .is_some_and(|c| c == 'ب');
             (a.kind != ActorKind::Place || capital)
+                && !venue
                 && a.country.is_some()
                 && *m != Mark::Topic
                 && !non_state(s.tokens, a)
@@ -394,7 +407,7 @@ pub(super) fn read<'a>(
                     .into_iter()
                     .find(|y| y.country.is_some() && y.country != x.country);
                 // a second side that no actor covers is not a state (ممثلي محافظة درعا)
-                let Some(y) = next else {
+                let Some(y) = next.filter(|y| !non_state(s.tokens, y)) else {
                     return Err("between a state and a side that is not one");
                 };
                 rule.push_str(", the two sides after بين");
@@ -430,7 +443,7 @@ pub(super) fn read<'a>(
                 && a.first <= tl + 4
                 && a.kind == ActorKind::Organization
                 && a.role.as_deref() == Some("international")
-                && matches!(m, Mark::None | Mark::In)
+                && matches!(m, Mark::None | Mark::In | Mark::To | Mark::With)
         })
     {
         return Err("a session of an international body");
@@ -657,8 +670,10 @@ pub(super) fn read<'a>(
                 if held_by.is_some() && from.is_none() && gen_source.is_none() && !owned {
                     rule.push_str(", the subject of the verb that holds the noun");
                 }
+                // a pronoun suffix speaks of the clause's subject (بومبيو يتحدث عن
+                // مطالب من إيران خلال زيارته): a من-phrase before it is another noun's
                 source = if owned {
-                    from.or(subject_before)
+                    subject_before.or(from)
                 } else {
                     from.or(gen_source).or(held_by).or(agent_before)
                 };

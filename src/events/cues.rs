@@ -43,10 +43,13 @@ pub enum Cue {
     AgreedObject,
     Idiom,
     Light,
+    InForce,
+    Grief,
+    Abstract,
 }
 
 impl Cue {
-    const ALL: [(&'static str, Cue); 32] = [
+    const ALL: [(&'static str, Cue); 35] = [
         ("convey", Cue::Convey),
         ("receive", Cue::Receive),
         ("both", Cue::Both),
@@ -79,6 +82,9 @@ impl Cue {
         ("agreed_object", Cue::AgreedObject),
         ("idiom", Cue::Idiom),
         ("light", Cue::Light),
+        ("in_force", Cue::InForce),
+        ("grief", Cue::Grief),
+        ("abstract", Cue::Abstract),
     ];
 
     fn parse(s: &str) -> Option<Cue> {

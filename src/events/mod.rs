@@ -286,6 +286,10 @@ impl EventExtractor {
                     continue;
                 }
             }
+            if let Some(why) = self.misread(trig, &h, tokens, (sent.first, sent.last)) {
+                drop(trig, h.first, h.last, &|| why.into());
+                continue;
+            }
             // وقع without anything signed is "happened" (وقع الهجوم) or "impact"
             if trig.kind == EventKind::Agreement && trig.verb {
                 let toks = &tokens.tokens;
@@ -550,6 +554,46 @@ impl EventExtractor {
         Extraction {
             events: merge::merge(out),
             dropped,
+        }
+    }
+}
+
+impl EventExtractor {
+    /// Why a trigger word is read in another sense here, if it is: يعزي ...
+    /// إلى with no death near it attributes, an agreement in force spoken of
+    /// (الانسحاب من الاتفاق، الاتفاق النووي) is no new one, وصلت العلاقات is
+    /// "reached", a talk or call only wished for (يرغب في مناقشة) is none.
+    fn misread(
+        &self,
+        trig: &TriggerInfo,
+        h: &crate::gazetteer::Hit<'_, usize>,
+        tokens: &Tokens,
+        (sf, sl): (usize, usize),
+    ) -> Option<&'static str> {
+        let cues = Cues::builtin();
+        let toks = &tokens.tokens;
+        let word = |i: usize| strip_conj(&toks[i].text);
+        let any =
+            |cue: Cue, lo: usize, hi: usize| (lo..=hi.min(sl)).any(|i| cues.is(cue, &word(i)));
+        match trig.kind {
+            EventKind::Condolence if trig.verb => {
+                let lo = h.first.saturating_sub(10).max(sf);
+                (!any(Cue::Grief, lo, h.last + 12)).then_some("no death near it: 'attributes'")
+            }
+            EventKind::Agreement if !trig.verb => {
+                let lo = h.first.saturating_sub(3).max(sf);
+                let before = h.first > sf && any(Cue::InForce, lo, h.first - 1);
+                let named = h.last < sl && any(Cue::InForce, h.last + 1, h.last + 2);
+                (before || named).then_some("an agreement in force spoken of")
+            }
+            EventKind::Visit if trig.verb => (h.last < sl
+                && cues.is(Cue::Abstract, &word(h.last + 1)))
+            .then_some("an arrival of relations or figures: 'reached'"),
+            EventKind::Talks | EventKind::Call => {
+                let lo = h.first.saturating_sub(3).max(sf);
+                (h.first > sf && any(Cue::Wish, lo, h.first - 1)).then_some("only wished for")
+            }
+            _ => None,
         }
     }
 }
