@@ -865,3 +865,35 @@ fn a_country_named_after_a_topic_noun_is_the_topic() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn here_and_the_round_of_sixteen_are_no_congratulation_nor_praise() {
+    let evs = events(
+        "وقالت الرئاسة الفرنسية \"نحن لسنا هنا كي نحاول إقناع الرئيس الأمريكي بالعودة عن مواقفه\".",
+    );
+    assert!(
+        evs.iter().all(|e| e.r#type != EventKind::Congratulation),
+        "{evs:?}"
+    );
+    let evs =
+        events("ويسعى المنتخب البرتغالي للثأر لخسارته في ثمن نهائي جنوب أفريقيا أمام إسبانيا.");
+    assert!(evs.iter().all(|e| e.r#type != EventKind::Praise), "{evs:?}");
+}
+
+#[test]
+fn where_a_visitor_comes_back_to_is_no_destination() {
+    let evs = events("واختصر وزير الخارجية الأمريكي جولته الأفريقية وعاد إلى واشنطن.");
+    assert!(evs.iter().all(|e| e.r#type != EventKind::Visit), "{evs:?}");
+}
+
+#[test]
+fn a_country_a_meeting_is_held_in_is_no_party() {
+    let body = "واستهل الرئيس الأمريكي دونالد ترامب والزعيم الكوري الشمالي كيم جونغ أون لقاءهما التاريخي صباح الثلاثاء في سنغافورة.";
+    let evs = events(body);
+    assert!(
+        !evs.iter().any(|e| e.r#type == EventKind::Meeting
+            && (e.source.country.as_deref() == Some("SG")
+                || e.target.country.as_deref() == Some("SG"))),
+        "{evs:?}"
+    );
+}

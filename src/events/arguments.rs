@@ -303,15 +303,17 @@ pub(super) fn read<'a>(
                     ))
                 && a.place
                     .is_some_and(|p| s.capitals.get(p).copied().unwrap_or(false));
-            // التقى الرئيسان بفيتنام: people meet in a country, not with it
+            // التقى الرئيسان بفيتنام، لقاءهما التاريخي صباح الثلاثاء في
+            // سنغافورة: people meet in a country, not with it
             let venue = matches!(trig.kind, EventKind::Meeting | EventKind::Talks)
                 && a.kind == ActorKind::Country
-                && a.prefix > 0
-                && s.tokens.tokens[a.first]
-                    .text
-                    .chars()
-                    .nth(a.prefix - 1)
-                    .is_some_and(|c| c == 'ب');
+                && ((a.prefix > 0
+                    && s.tokens.tokens[a.first]
+                        .text
+                        .chars()
+                        .nth(a.prefix - 1)
+                        .is_some_and(|c| c == 'ب'))
+                    || (*m == Mark::In && a.first > tl + 2));
             (a.kind != ActorKind::Place || capital)
                 && !venue
                 && a.country.is_some()
@@ -800,8 +802,29 @@ pub(super) fn read<'a>(
                 && (a.first <= tl + 4 || visitors_last.is_some_and(|l| l + 1 == a.first))
                 && !((tl + 1)..=a.first).any(|i| toks[i].punct == Some(','))
         });
+        // ... not where one comes back to (اختصر جولته وعاد إلى واشنطن)
+        let back = |a: &Actor| {
+            (a.first.saturating_sub(2)..a.first).any(|i| {
+                matches!(
+                    strip_conj(&toks[i].text).as_str(),
+                    "عاد"
+                        | "عادت"
+                        | "عادوا"
+                        | "يعود"
+                        | "تعود"
+                        | "عوده"
+                        | "العوده"
+                        | "عودته"
+                        | "عودتها"
+                )
+            })
+        };
         let marked = s.actors.iter().find(|(a, m)| {
-            a.first > tl && a.first <= reach_from + NOUN_REACH && place_like(a) && *m == Mark::To
+            a.first > tl
+                && a.first <= reach_from + NOUN_REACH
+                && place_like(a)
+                && *m == Mark::To
+                && !back(a)
         });
         let dest = match (bare, marked) {
             (Some(b), Some(m)) => Some(if m.0.first < b.0.first { m } else { b }),

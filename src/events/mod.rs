@@ -324,7 +324,13 @@ impl EventExtractor {
                 }
             }
             // a "لقاء" in sports news is a match
-            if matches!(trig.kind, EventKind::Meeting | EventKind::Invitation) {
+            if matches!(
+                trig.kind,
+                EventKind::Meeting
+                    | EventKind::Invitation
+                    | EventKind::Praise
+                    | EventKind::Congratulation
+            ) {
                 let lo = h.first.saturating_sub(8).max(sent.first);
                 let hi = (h.last + 8).min(sent.last);
                 if (lo..=hi).any(|i| cues.is(Cue::Sport, &strip_conj(&tokens.tokens[i].text))) {
@@ -589,6 +595,49 @@ impl EventExtractor {
             EventKind::Visit if trig.verb => (h.last < sl
                 && cues.is(Cue::Abstract, &word(h.last + 1)))
             .then_some("an arrival of relations or figures: 'reached'"),
+            // هنأ loses its hamza to normalization: هنا كي، هنا في is "here"
+            EventKind::Congratulation if word(h.first) == "هنا" => {
+                let next = (h.last < sl).then(|| word(h.last + 1));
+                let here = next.as_deref().is_none_or(|w| {
+                    matches!(
+                        w,
+                        "في" | "كي"
+                            | "لكي"
+                            | "من"
+                            | "الي"
+                            | "علي"
+                            | "عن"
+                            | "مع"
+                            | "حيث"
+                            | "لان"
+                            | "ايضا"
+                            | "او"
+                            | "ثم"
+                            | "حتي"
+                            | "منذ"
+                            | "الان"
+                            | "اليوم"
+                            | "فقط"
+                            | "هو"
+                            | "هي"
+                            | "نحن"
+                            | "انا"
+                            | "لا"
+                            | "لم"
+                            | "لن"
+                            | "قد"
+                            | "ان"
+                            | "انه"
+                            | "انها"
+                            | "بل"
+                            | "لكن"
+                            | "هناك"
+                            | "ما"
+                            | "لقد"
+                    )
+                }) || toks[h.last + 1].punct.is_some();
+                here.then_some("هنا: 'here'")
+            }
             EventKind::Talks | EventKind::Call => {
                 let lo = h.first.saturating_sub(3).max(sf);
                 (h.first > sf && any(Cue::Wish, lo, h.first - 1)).then_some("only wished for")
