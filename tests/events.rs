@@ -897,3 +897,24 @@ fn a_country_a_meeting_is_held_in_is_no_party() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_definite_encounter_is_the_last_of_its_family_not_the_call_in_focus() {
+    let body = "واجتمع وزراء خارجية روسيا وتركيا وإيران في موسكو.\nوأعلنت الخارجية الروسية أن وزير الخارجية الروسي سيرغي لافروف اتصل بوزير الخارجية الفرنسي جان إيف لودريان وأطلعه على نتائج هذا اللقاء الثلاثي.";
+    let evs = events(body);
+    assert!(has(&evs, EventKind::Call, "RU", "FR"), "{evs:?}");
+    assert!(
+        !evs.iter().any(|e| e.r#type == EventKind::Meeting
+            && [e.source.country.as_deref(), e.target.country.as_deref()].contains(&Some("FR"))),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn min_huna_is_hence() {
+    let evs = events("وكان على المملكة أن تقوم بدورها، ومن هنا جاءت دعوتها الكويت للقمة العربية.");
+    assert!(
+        evs.iter().all(|e| e.r#type != EventKind::Congratulation),
+        "{evs:?}"
+    );
+}

@@ -131,6 +131,47 @@ pub(super) fn resolve(
     Some((src, tgt))
 }
 
+/// The parties of the encounter a definite or demonstrative trigger (اللقاء،
+/// هذا الاجتماع، المحادثات) speaks of: the last event of its family
+/// (meetings, talks and summits are one family) reported before it, and
+/// whether a demonstrative points at it (هذا اللقاء: the parties named
+/// around it are those who speak of it).
+pub(super) fn antecedent(
+    trig: &TriggerInfo,
+    tokens: &Tokens,
+    first: usize,
+    sentence_first: usize,
+    before: &[super::RawEvent],
+) -> (Focus, bool) {
+    use crate::model::EventKind::*;
+    let family = |k| match k {
+        Meeting | Talks | Summit => 0,
+        Visit => 1,
+        Call => 2,
+        Message => 3,
+        Invitation => 4,
+        _ => 5,
+    };
+    if trig.verb || family(trig.kind) == 5 {
+        return (None, false);
+    }
+    let t = strip_conj(&tokens.tokens[first].text);
+    let demonstrative = first > sentence_first
+        && matches!(
+            strip_conj(&tokens.tokens[first - 1].text).as_str(),
+            "هذا" | "هذه" | "ذلك" | "تلك"
+        );
+    if !(t.starts_with("ال") || demonstrative) {
+        return (None, false);
+    }
+    let found = before
+        .iter()
+        .rev()
+        .find(|e| family(e.kind) == family(trig.kind))
+        .map(|e| (e.source.clone(), e.target.clone()));
+    (found, demonstrative)
+}
+
 /// The person the text speaks of before a trigger at token `at` of
 /// sentence `si`: the first person (with a country) of the sentence
 /// before, or of the one before that when the sentence before names none.

@@ -420,14 +420,33 @@ impl EventExtractor {
                 continue;
             };
             let topic = actors::topic_before(tokens, &ann.actors, si, h.first);
-            let Some((src, tgt)) = actors::resolve(
-                trig,
-                &reading,
-                tokens,
-                si,
-                (focus_here, &focus, topic.as_ref()),
-                &mut rule,
-            ) else {
+            // هذا اللقاء، الاجتماع: a definite encounter is the last one of its
+            // family reported, not whatever the text spoke of last (a call)
+            let (antecedent, pointed) = actors::antecedent(trig, tokens, h.first, sent.first, &out);
+            let in_focus = antecedent.is_some() && antecedent != focus;
+            // هذا اللقاء: the parties named around it are those who speak of it
+            let pointed = antecedent
+                .clone()
+                .filter(|_| pointed && reading.source.is_none_or(|a| a.first < h.first));
+            let resolved = match pointed {
+                Some(pair) => {
+                    rule.push_str(", the encounter a demonstrative points at");
+                    Some(pair)
+                }
+                None => actors::resolve(
+                    trig,
+                    &reading,
+                    tokens,
+                    si,
+                    (
+                        focus_here && !in_focus,
+                        antecedent.as_ref().map_or(&focus, |_| &antecedent),
+                        topic.as_ref(),
+                    ),
+                    &mut rule,
+                ),
+            };
+            let Some((src, tgt)) = resolved else {
                 drop(trig, h.first, h.last, &|| {
                     format!("{rule}: not two known, different countries")
                 });
@@ -545,7 +564,10 @@ impl EventExtractor {
             }
             out.push(ev);
             for mut e in extra {
-                if e.source.country.is_none() || e.source.country == e.target.country {
+                if e.source.country.is_none()
+                    || e.target.country.is_none()
+                    || e.source.country == e.target.country
+                {
                     continue;
                 }
                 e.people = [e.source.person, e.target.person]
@@ -595,8 +617,13 @@ impl EventExtractor {
             EventKind::Visit if trig.verb => (h.last < sl
                 && cues.is(Cue::Abstract, &word(h.last + 1)))
             .then_some("an arrival of relations or figures: 'reached'"),
-            // هنأ loses its hamza to normalization: هنا كي، هنا في is "here"
+            // هنأ loses its hamza to normalization: هنا كي، من هنا is "here"
             EventKind::Congratulation if word(h.first) == "هنا" => {
+                let prev = (h.first > sf).then(|| word(h.first - 1));
+                if prev.is_some_and(|w| matches!(w.as_str(), "من" | "الي" | "حتي" | "هو" | "هي"))
+                {
+                    return Some("هنا: 'here'");
+                }
                 let next = (h.last < sl).then(|| word(h.last + 1));
                 let here = next.as_deref().is_none_or(|w| {
                     matches!(
