@@ -918,3 +918,10 @@ fn min_huna_is_hence() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn the_verbal_noun_that_holds_a_noun_gives_it_the_clauses_subject() {
+    let body = "وكشف رئيس الوزراء الإسرائيلي بنيامين نتنياهو بعد لقائه المستشارة الألمانية أنغيلا ميركل أنه ينوي إجراء لقاء مقتضب مع السفير الأمريكي في ألمانيا.";
+    let evs = events(body);
+    assert!(has(&evs, EventKind::Meeting, "IL", "US"), "{evs:?}");
+}
