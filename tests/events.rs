@@ -925,3 +925,12 @@ fn the_verbal_noun_that_holds_a_noun_gives_it_the_clauses_subject() {
     let evs = events(body);
     assert!(has(&evs, EventKind::Meeting, "IL", "US"), "{evs:?}");
 }
+
+#[test]
+fn kull_min_lists_objects_not_origins() {
+    let evs = events(
+        "وقال الرئيس الأمريكي دونالد ترامب إن الضربات نفذت بشكل رائع، وشكر كل من فرنسا وبريطانيا.",
+    );
+    assert!(has(&evs, EventKind::Praise, "US", "FR"), "{evs:?}");
+    assert!(has(&evs, EventKind::Praise, "US", "GB"), "{evs:?}");
+}

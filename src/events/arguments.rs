@@ -128,6 +128,10 @@ pub(super) fn mark_of(tokens: &Tokens, a: &Actor) -> Mark {
             };
         }
     }
+    // شكر كل من فرنسا وبريطانيا: "both ... and", an object, no من of origin
+    if cues.is(Cue::From, p) && j > 0 && strip_conj(&tokens.tokens[j - 1].text) == "كل" {
+        return Mark::With;
+    }
     if cues.is(Cue::From, p) {
         Mark::From
     } else if cues.is(Cue::To, p) {
@@ -859,6 +863,20 @@ pub(super) fn read<'a>(
                 .find(|(a, _)| a.first > inc && a.first <= inc + 4 && place_like(a))
                 .map(|x| x.0)
         });
+        // زيارة لكيم في مارس إلى بكين: the person after لـ is the visitor
+        // when the destination is named after إلى
+        if let Some(d) = dest.filter(|_| !trig.verb) {
+            let visitor = after.iter().find(|(a, m)| {
+                a.first == tl + 1
+                    && a.kind == ActorKind::Person
+                    && *m == Mark::To
+                    && a.last < d.first
+            });
+            if let Some((v, _)) = visitor.filter(|(v, _)| v.country != d.country) {
+                source = Some(v);
+                rule.push_str(", the visitor after لـ");
+            }
+        }
         match (dest, trig.frame) {
             (Some(d), _) => {
                 target = Some(d);

@@ -264,9 +264,13 @@ impl EventExtractor {
                 let word = |i: usize| strip_conj(&toks[i].text);
                 let next = (h.last < sent.last).then(|| word(h.last + 1));
                 let prev = (h.first > sent.first).then(|| word(h.first - 1));
+                // ... nor is meeting them (التقى المقداد بمفتشين من المنظمة)
                 let not_guest = trig.kind == EventKind::Meeting
-                    && !trig.verb
-                    && next.as_deref().is_some_and(|w| cues.is(Cue::NotGuest, w));
+                    && next.as_deref().is_some_and(|w| {
+                        (!trig.verb && cues.is(Cue::NotGuest, w))
+                            || w.strip_prefix('ب')
+                                .is_some_and(|w| cues.is(Cue::NotGuest, w))
+                    });
                 let figurative = (trig.kind == EventKind::Message
                     && !trig.verb
                     && (next.as_deref().is_some_and(|w| cues.is(Cue::Figurative, w))
