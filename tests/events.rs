@@ -934,3 +934,30 @@ fn kull_min_lists_objects_not_origins() {
     assert!(has(&evs, EventKind::Praise, "US", "FR"), "{evs:?}");
     assert!(has(&evs, EventKind::Praise, "US", "GB"), "{evs:?}");
 }
+
+#[test]
+fn his_summit_is_the_persons_not_his_verbs_objects() {
+    let body = "ووصف الرئيس الأميركي دونالد ترامب روسيا والصين بالأعداء، وذلك عشية قمته المرتقبة مع الرئيس الروسي فلاديمير بوتين.";
+    let evs = events(body);
+    let s = find(&evs, EventKind::Summit);
+    let sides = [s.source.country.as_deref(), s.target.country.as_deref()];
+    assert!(
+        sides.contains(&Some("US")) && sides.contains(&Some("RU")),
+        "{evs:?}"
+    );
+    assert!(
+        !evs.iter()
+            .any(|e| e.source.country.as_deref() == Some("CN")),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn co_senders_are_no_counterparts() {
+    let body = "وجاءت تصريحات السفير السعودي في رسالة رد فيها سفراء السعودية والإمارات والبحرين ومصر على افتتاحية الصحيفة.";
+    let evs = events(body);
+    assert!(
+        evs.iter().all(|e| e.r#type != EventKind::Message),
+        "{evs:?}"
+    );
+}

@@ -164,10 +164,17 @@ pub(super) fn antecedent(
     if !(t.starts_with("ال") || demonstrative) {
         return (None, false);
     }
+    // the same kind first (الاجتماع after a meeting and a planned summit)
     let found = before
         .iter()
         .rev()
-        .find(|e| family(e.kind) == family(trig.kind))
+        .find(|e| e.kind == trig.kind)
+        .or_else(|| {
+            before
+                .iter()
+                .rev()
+                .find(|e| family(e.kind) == family(trig.kind))
+        })
         .map(|e| (e.source.clone(), e.target.clone()));
     (found, demonstrative)
 }

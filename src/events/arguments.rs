@@ -678,8 +678,27 @@ pub(super) fn read<'a>(
                 }
                 // a pronoun suffix speaks of the clause's subject (بومبيو يتحدث عن
                 // مطالب من إيران خلال زيارته): a من-phrase before it is another noun's
+                // ... a person's, past the objects of its verb (وصف ترامب روسيا
+                // والصين بالأعداء عشية قمته)
+                let his = {
+                    let t = toks[tl].text.as_str();
+                    t.ends_with('ه')
+                        && !t.ends_with("ها")
+                        && !t.ends_with("هما")
+                        && !t.ends_with("هم")
+                };
+                let owner = before
+                    .iter()
+                    .rev()
+                    .filter(|_| his)
+                    .find(|(a, m)| {
+                        *m == Mark::None
+                            && matches!(a.kind, ActorKind::Person | ActorKind::Office)
+                            && !super::clauses::opens_between(s.tokens, a.last, tf)
+                    })
+                    .map(|x| x.0);
                 source = if owned {
-                    subject_before.or(from)
+                    owner.or(subject_before).or(from)
                 } else {
                     from.or(gen_source).or(held_by).or(agent_before)
                 };
@@ -892,6 +911,45 @@ pub(super) fn read<'a>(
             (None, Frame::Agent)
                 if trig.verb && target.is_some_and(|t| t.kind == ActorKind::Person) => {}
             _ => return Err("a visit with no destination"),
+        }
+    }
+    // رسالة رد فيها سفراء السعودية والإمارات: those coordinated with the
+    // sender send with it; a directed interaction needs a counterpart apart
+    let directed = !matches!(
+        trig.kind,
+        EventKind::Meeting | EventKind::Talks | EventKind::Summit | EventKind::Agreement
+    );
+    // (اتصال هاتفي بين ماكرون وماي: the two sides of بين are coordinated)
+    let between = |a: &Actor| {
+        (a.first.saturating_sub(3)..a.first)
+            .any(|i| matches!(toks[i].text.as_str(), "بين" | "وبين"))
+    };
+    if let (true, Some(src), Some(tgt)) = (directed, source, target) {
+        let after_between = ((tl + 1)..=(tl + 3).min(sent.last))
+            .any(|i| matches!(toks[i].text.as_str(), "بين" | "وبين"));
+        if between(src) || after_between {
+            return Ok(Reading {
+                source,
+                target,
+                via,
+                parties,
+                passive,
+                with: with.is_some(),
+                trigger: (tf, tl),
+            });
+        }
+        let with_source = s
+            .actors
+            .iter()
+            .filter(|(a, _)| a.country.is_some() && a.country == src.country && a.first < tgt.first)
+            .any(|(a, _)| {
+                conjuncts(a, &s.actors, s.tokens)
+                    .iter()
+                    .any(|c| c.first == tgt.first)
+            });
+        if with_source {
+            target = None;
+            rule.push_str(", the counterpart read is coordinated with the source");
         }
     }
     Ok(Reading {
