@@ -8,7 +8,7 @@ use super::{BoilerplateKind, Class, Line};
 /// (every other character removed), cut after `cap` bytes; true when cut.
 /// A cut keeps a prefix of the whole, so `starts_with` a shorter pattern
 /// reads the same on it.
-fn letters_prefix(n: &str, cap: usize) -> (String, bool) {
+pub(crate) fn letters_prefix(n: &str, cap: usize) -> (String, bool) {
     let mut out = String::with_capacity(cap.min(n.len()) + 4);
     let mut pending = false;
     for c in n.chars() {
@@ -125,7 +125,9 @@ pub(crate) fn boilerplate_kind(line: &Line, mostly_arabic: bool) -> Option<Boile
     if words <= 8
         && (letters.starts_with("تصوير")
             || letters.starts_with("صوره ارشيفيه")
-            || letters.starts_with("مصدر الصوره"))
+            || letters.starts_with("مصدر الصوره")
+            || letters.starts_with("صدر الصوره")
+            || letters.starts_with("التعليق علي الصوره"))
     {
         return Some(Caption);
     }
@@ -284,7 +286,7 @@ fn is_lead_paragraph(norm: &str) -> bool {
 
 /// The content words of a normalized line: Arabic words of four letters
 /// or more once a leading article or conjunction is taken off.
-fn content_words(norm: &str) -> Vec<&str> {
+pub(crate) fn content_words(norm: &str) -> Vec<&str> {
     norm.split(|c: char| !('\u{0621}'..='\u{064A}').contains(&c))
         .map(|w| {
             ["وال", "بال", "لل", "ال", "و"]

@@ -4,7 +4,7 @@
 use super::Line;
 use crate::dates::find_dates;
 
-const AGENCIES: &[&str] = &[
+pub(crate) const AGENCIES: &[&str] = &[
     "رويترز",
     "ا ف ب",
     "اف ب",

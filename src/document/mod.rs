@@ -6,14 +6,20 @@
 //! output lists every dropped span so a user can check what was removed.
 
 mod boilerplate;
+mod chrome;
 mod head;
 mod lines;
+mod page;
+#[cfg(test)]
+mod scraped_tests;
 
-use crate::dates::{find_dates, Date};
+use crate::dates::Date;
 use crate::normalize::{NormalizedText, Normalizer};
-use boilerplate::{boilerplate_kind, mark_related_leads, mark_related_lists};
+use boilerplate::{boilerplate_kind, content_words, mark_related_leads, mark_related_lists};
+use chrome::chrome_kind;
 use head::{byline_source, is_date_only, looks_like_headline, DATE_LINE_MAX_WORDS};
 use lines::{letter_counts, split_lines};
+use page::{body_bounds, mark_menus, mark_tail, outlet_prefix, pick_date, pick_headline};
 
 /// A `[start, end)` range of characters in the decoded text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -35,6 +41,18 @@ pub enum BoilerplateKind {
     Ticker,
     Share,
     DateLine,
+    /// A path of sections ("الرئيسية > أخبار > عربي ودولي").
+    Breadcrumb,
+    /// Menu entries, a site's name above the title, page furniture.
+    Navigation,
+    /// Share, view, comment and reading-time counters.
+    Counter,
+    /// Author, editor, translator and photographer credits.
+    Credit,
+    /// A tags line ("الكلمات المفتاحية: ...").
+    Tags,
+    /// An outlet or agency glued before the first sentence ("الوكيل الإخباري- ").
+    Byline,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,12 +137,12 @@ pub fn structure_normalized(text: &str, orig: &[char], nt: &NormalizedText) -> S
     let (arabic_letters, latin_letters) = letter_counts(text);
     let mostly_arabic = arabic_letters > latin_letters;
 
-    // Line-local boilerplate.
+    // Line-local boilerplate, then page chrome.
     for (i, l) in lines.iter().enumerate() {
         if class[i] != Class::Text {
             continue;
         }
-        if let Some(k) = boilerplate_kind(l, mostly_arabic) {
+        if let Some(k) = boilerplate_kind(l, mostly_arabic).or_else(|| chrome_kind(l)) {
             class[i] = Class::Drop(k);
         }
     }
@@ -138,37 +156,138 @@ pub fn structure_normalized(text: &str, orig: &[char], nt: &NormalizedText) -> S
         .collect();
     mark_related_lists(&lines, &date_only, &mut class);
 
-    // Head of the article: byline, date and headline among the first lines.
-    let head: Vec<usize> = (0..lines.len())
-        .filter(|&i| class[i] != Class::Blank)
-        .take(6)
-        .collect();
-    for (k, &i) in head.iter().enumerate() {
-        if class[i] != Class::Text {
-            continue;
-        }
-        if k < 4 && st.source.is_none() {
+    // The article's place on the page: chrome above and below its body.
+    let bounds = body_bounds(&lines, &class);
+    if let Some(b) = bounds {
+        mark_menus(&lines, &mut class, &date_only, b);
+        mark_tail(&lines, &mut class, b);
+    }
+    // Head of the article: the lines above its first paragraph (the first
+    // six lines when it has none).
+    let head: Vec<usize> = match bounds {
+        Some((first, _)) => (0..first).filter(|&i| class[i] != Class::Blank).collect(),
+        None => (0..lines.len())
+            .filter(|&i| class[i] != Class::Blank)
+            .take(6)
+            .collect(),
+    };
+    for &i in &head {
+        let credit = class[i] == Class::Drop(BoilerplateKind::Credit);
+        if (class[i] == Class::Text || credit) && st.source.is_none() {
             if let Some(src) = byline_source(orig, &lines[i]) {
                 class[i] = Class::Byline;
                 st.byline = Some(lines[i].span);
                 st.source = Some(src);
-                continue;
-            }
-        }
-        if st.date.is_none() && date_only[i] {
-            let chars: Vec<char> = lines[i].norm.chars().collect();
-            if let Some(f) = find_dates(&chars).first() {
-                class[i] = Class::Date;
-                st.date = Some(f.date);
-                st.date_span = Some(lines[i].span);
             }
         }
     }
-    // Headline: the first content line, unless the file opens with a byline.
-    if let Some(&first) = head.first() {
-        if class[first] == Class::Text && looks_like_headline(&lines[first]) {
-            class[first] = Class::Headline;
-            st.headline = Some(lines[first].span);
+    // An outlet glued before the first sentence.
+    let mut prefix: Option<(usize, Span)> = None;
+    if let Some((first, _)) = bounds {
+        if let Some((outlet, cut)) = outlet_prefix(orig, &lines, first) {
+            if st.source.is_none() {
+                st.source = Some(outlet);
+            }
+            prefix = cut.map(|c| (first, c));
+        }
+    }
+    // Headline: the title line above the body, unless the article opens
+    // with a byline.
+    let opening = head
+        .iter()
+        .copied()
+        .find(|&i| !matches!(class[i], Class::Drop(_)) && !date_only[i]);
+    if opening.is_some_and(|i| class[i] != Class::Byline) {
+        let mut candidates: Vec<usize> = head
+            .iter()
+            .copied()
+            .filter(|&i| {
+                class[i] == Class::Text
+                    && !date_only[i]
+                    && looks_like_headline(&lines[i])
+                    && !lines[i].norm.ends_with(':')
+                    && !lines[i].norm.starts_with(['*', '•', '-', '–'])
+                    && outlet_prefix(orig, &lines, i).is_none_or(|(_, cut)| cut.is_none())
+            })
+            .collect();
+        // the headline after a bare "عاجل" is a ticker's, when a title follows
+        let after_ticker = |i: usize| {
+            (0..i)
+                .rev()
+                .find(|&j| class[j] != Class::Blank)
+                .is_some_and(|j| class[j] == Class::Drop(BoilerplateKind::Ticker))
+        };
+        if candidates.len() > 1 && after_ticker(candidates[0]) {
+            class[candidates[0]] = Class::Drop(BoilerplateKind::Ticker);
+            candidates.remove(0);
+        }
+        let body_words: std::collections::HashSet<&str> = bounds
+            .map(|(first, _)| {
+                (first..lines.len())
+                    .filter(|&i| class[i] == Class::Text)
+                    .take(3)
+                    .flat_map(|i| content_words(&lines[i].norm))
+                    .collect()
+            })
+            .unwrap_or_default();
+        // with no paragraph of running text, nothing tells the page's lines
+        // from the article's: the first line is the title
+        let pick = match bounds {
+            Some(_) => pick_headline(&lines, &candidates, &body_words),
+            None => head
+                .first()
+                .copied()
+                .filter(|&i| class[i] == Class::Text && looks_like_headline(&lines[i])),
+        };
+        if let Some(h) = pick {
+            class[h] = Class::Headline;
+            st.headline = Some(lines[h].span);
+            // what stands above the title is the page's
+            for &i in head.iter().take_while(|&&i| i != h) {
+                if class[i] == Class::Text && !date_only[i] {
+                    class[i] = Class::Drop(BoilerplateKind::Navigation);
+                }
+            }
+        }
+    }
+    // Date: the publication date among the short lines above the body and
+    // below it (not in related links), nearest the title.
+    let around: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            let outside = match bounds {
+                Some((first, last)) => i < first || i > last,
+                None => head.contains(&i),
+            };
+            let kind_ok = match class[i] {
+                Class::Text | Class::Byline => true,
+                Class::Drop(k) => matches!(
+                    k,
+                    BoilerplateKind::DateLine
+                        | BoilerplateKind::Credit
+                        | BoilerplateKind::Counter
+                        | BoilerplateKind::Navigation
+                        | BoilerplateKind::Tags
+                ),
+                _ => false,
+            };
+            // a sentence is the article's, though short, unless only a date
+            let meta = date_only[i] || !lines[i].norm.ends_with('.');
+            outside && kind_ok && meta && lines[i].words <= DATE_LINE_MAX_WORDS
+        })
+        .collect();
+    let anchor = st
+        .headline
+        .and_then(|h| lines.iter().position(|l| l.span == h))
+        .or(bounds.map(|b| b.0))
+        .unwrap_or(0);
+    if let Some(c) = pick_date(&lines, &around, anchor, bounds.map(|b| b.0)) {
+        st.date = Some(c.date);
+        st.date_span = Some(lines[c.line].span);
+        if matches!(
+            class[c.line],
+            Class::Text | Class::Drop(BoilerplateKind::DateLine)
+        ) {
+            class[c.line] = Class::Date;
         }
     }
     // Repeated headlines and other date-only lines.
@@ -192,7 +311,22 @@ pub fn structure_normalized(text: &str, orig: &[char], nt: &NormalizedText) -> S
     mark_related_leads(&lines, &mut class);
     for (i, l) in lines.iter().enumerate() {
         match class[i] {
-            Class::Text => st.body.push(l.span),
+            Class::Text => match prefix {
+                Some((p, cut)) if p == i => {
+                    st.boilerplate.push(Boilerplate {
+                        kind: BoilerplateKind::Byline,
+                        span: cut,
+                    });
+                    let start = (cut.end..l.span.end)
+                        .find(|&k| !orig[k].is_whitespace())
+                        .unwrap_or(l.span.end);
+                    st.body.push(Span {
+                        start,
+                        end: l.span.end,
+                    });
+                }
+                _ => st.body.push(l.span),
+            },
             Class::Drop(kind) => st.boilerplate.push(Boilerplate { kind, span: l.span }),
             _ => {}
         }
