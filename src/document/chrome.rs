@@ -167,6 +167,69 @@ const TIME_UNITS: &[&str] = &[
     "ثوان",
 ];
 
+/// The words of section names ("أخبار عربية ودولية", "محليات"), without
+/// ال or و: a short line made of them only is a menu entry.
+const SECTIONS: &[&str] = &[
+    "اخبار",
+    "خبر",
+    "عربي",
+    "عربيه",
+    "دولي",
+    "دوليه",
+    "عالم",
+    "عالمي",
+    "محلي",
+    "محليه",
+    "محليات",
+    "سياسه",
+    "اقتصاد",
+    "رياضه",
+    "منوعات",
+    "ثقافه",
+    "فن",
+    "فنون",
+    "تكنولوجيا",
+    "علوم",
+    "صحه",
+    "مقالات",
+    "كتاب",
+    "اراء",
+    "راي",
+    "فيديو",
+    "صور",
+    "تقارير",
+    "حوارات",
+    "مجتمع",
+    "ملفات",
+    "مال",
+    "اعمال",
+    "سياحه",
+    "بيئه",
+    "اسلاميات",
+    "مرأه",
+    "مراه",
+    "شباب",
+    "تعليم",
+    "حوادث",
+];
+
+/// A short line of section names only.
+fn is_section_menu(words: &[&str]) -> bool {
+    !words.is_empty()
+        && words.len() <= 4
+        && words.iter().all(|w| {
+            let w = w
+                .strip_prefix('و')
+                .filter(|r| r.chars().count() >= 2)
+                .unwrap_or(w);
+            let w = w
+                .strip_prefix("ال")
+                .filter(|r| r.chars().count() >= 2)
+                .unwrap_or(w);
+            SECTIONS.contains(&w)
+        })
+}
+
 /// The longest chrome line, in words (breadcrumbs may be longer).
 const MAX_WORDS: usize = 8;
 
@@ -185,7 +248,7 @@ pub(crate) fn chrome_kind(line: &Line) -> Option<BoilerplateKind> {
     }
     let words: Vec<&str> = letters.split(' ').filter(|w| !w.is_empty()).collect();
     let l = letters.as_str();
-    if NAVIGATION.contains(&l) {
+    if NAVIGATION.contains(&l) || is_section_menu(&words) {
         return Some(Navigation);
     }
     if SHARE.contains(&l) || words.first().is_some_and(|w| w.starts_with("تابعو")) {

@@ -197,7 +197,7 @@ pub fn structure_normalized(text: &str, orig: &[char], nt: &NormalizedText) -> S
         .iter()
         .copied()
         .find(|&i| !matches!(class[i], Class::Drop(_)) && !date_only[i]);
-    if opening.is_some_and(|i| class[i] != Class::Byline) {
+    if opening.is_none_or(|i| class[i] != Class::Byline) {
         let mut candidates: Vec<usize> = head
             .iter()
             .copied()
@@ -217,9 +217,11 @@ pub fn structure_normalized(text: &str, orig: &[char], nt: &NormalizedText) -> S
                 .find(|&j| class[j] != Class::Blank)
                 .is_some_and(|j| class[j] == Class::Drop(BoilerplateKind::Ticker))
         };
-        if candidates.len() > 1 && after_ticker(candidates[0]) {
-            class[candidates[0]] = Class::Drop(BoilerplateKind::Ticker);
-            candidates.remove(0);
+        if let Some(k) = candidates.iter().position(|&i| after_ticker(i)) {
+            if k + 1 < candidates.len() {
+                class[candidates[k]] = Class::Drop(BoilerplateKind::Ticker);
+                candidates.remove(k);
+            }
         }
         let body_words: std::collections::HashSet<&str> = bounds
             .map(|(first, _)| {
@@ -239,6 +241,19 @@ pub fn structure_normalized(text: &str, orig: &[char], nt: &NormalizedText) -> S
                 .copied()
                 .filter(|&i| class[i] == Class::Text && looks_like_headline(&lines[i])),
         };
+        // a title of two or three words may close the menu above it: the
+        // last line of a menu run, right above the date, byline or body
+        let pick = pick.or_else(|| {
+            bounds?;
+            let last = head.iter().copied().rfind(|&i| {
+                !matches!(class[i], Class::Drop(_) | Class::Byline) && !date_only[i]
+                    || class[i] == Class::Drop(BoilerplateKind::Navigation)
+            })?;
+            (class[last] == Class::Drop(BoilerplateKind::Navigation)
+                && lines[last].words >= 2
+                && chrome_kind(&lines[last]).is_none())
+            .then_some(last)
+        });
         if let Some(h) = pick {
             class[h] = Class::Headline;
             st.headline = Some(lines[h].span);

@@ -99,7 +99,7 @@ pub(crate) fn mark_tail(lines: &[Line], class: &mut [Class], bounds: (usize, usi
 /// related headline, a ticker or a site's name above it share few), else
 /// the first that shares one, else the first. A title of one or two words
 /// is the last such line above the body (a site's name and its sections
-/// come first); else the first candidate.
+/// come first); else the first candidate without a date.
 pub(crate) fn pick_headline(
     lines: &[Line],
     candidates: &[usize],
@@ -128,7 +128,7 @@ pub(crate) fn pick_headline(
         .or_else(|| long.iter().find(|&&i| share(i).0 >= 1))
         .or_else(|| long.first())
         .or_else(|| titles.last())
-        .or_else(|| candidates.first())
+        .or_else(|| candidates.iter().find(|&&i| !has_date(&lines[i])))
         .copied()
 }
 

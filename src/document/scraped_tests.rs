@@ -229,3 +229,17 @@ fn a_short_sentence_with_a_date_is_not_a_date_line() {
     assert_eq!(s.date, None);
     assert_eq!(s.body.len(), 1);
 }
+
+#[test]
+fn a_line_of_section_names_is_navigation() {
+    let t = format!("أخبار عربية ودولية\n\n{TITLE}\n{BODY}");
+    assert_eq!(headline(&t).as_deref(), Some(TITLE));
+    assert_eq!(kind_of(&t, "أخبار عربية ودولية"), Some(Navigation));
+}
+
+#[test]
+fn a_short_title_may_close_the_menu_above_it() {
+    let t = format!("المدى\nسياسة\nمحليات\nوداعا للصيف\n2015/07/21 08:34 ص\n{BODY}");
+    assert_eq!(headline(&t).as_deref(), Some("وداعا للصيف"));
+    assert_eq!(date(&t).as_deref(), Some("2015-07-21"));
+}
