@@ -19,7 +19,9 @@ use boilerplate::{boilerplate_kind, content_words, mark_related_leads, mark_rela
 use chrome::chrome_kind;
 use head::{byline_source, is_date_only, looks_like_headline, DATE_LINE_MAX_WORDS};
 use lines::{letter_counts, split_lines};
-use page::{body_bounds, mark_menus, mark_tail, outlet_prefix, pick_date, pick_headline};
+use page::{
+    body_bounds, mark_menus, mark_tail, outlet_prefix, pick_date, pick_headline, short_lines,
+};
 
 /// A `[start, end)` range of characters in the decoded text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -182,9 +184,10 @@ pub fn structure_normalized(text: &str, orig: &[char], nt: &NormalizedText) -> S
         }
     }
     // An outlet glued before the first sentence.
+    let short = short_lines(&lines);
     let mut prefix: Option<(usize, Span)> = None;
     if let Some((first, _)) = bounds {
-        if let Some((outlet, cut)) = outlet_prefix(orig, &lines, first) {
+        if let Some((outlet, cut)) = outlet_prefix(orig, &lines, first, &short) {
             if st.source.is_none() {
                 st.source = Some(outlet);
             }
@@ -207,7 +210,7 @@ pub fn structure_normalized(text: &str, orig: &[char], nt: &NormalizedText) -> S
                     && looks_like_headline(&lines[i])
                     && !lines[i].norm.ends_with(':')
                     && !lines[i].norm.starts_with(['*', '•', '-', '–'])
-                    && outlet_prefix(orig, &lines, i).is_none_or(|(_, cut)| cut.is_none())
+                    && outlet_prefix(orig, &lines, i, &short).is_none_or(|(_, cut)| cut.is_none())
             })
             .collect();
         // the headline after a bare "عاجل" is a ticker's, when a title follows

@@ -8,6 +8,7 @@ use super::chrome::{is_related_header, is_wire_end};
 use super::head::AGENCIES;
 use super::{BoilerplateKind, Class, Line, Span};
 use crate::dates::{find_dates, Date};
+use std::collections::HashSet;
 
 /// A paragraph of running text: a sentence's length, ending with a full
 /// stop (titles, menus and link lists do not; a title may ask a question).
@@ -103,7 +104,7 @@ pub(crate) fn mark_tail(lines: &[Line], class: &mut [Class], bounds: (usize, usi
 pub(crate) fn pick_headline(
     lines: &[Line],
     candidates: &[usize],
-    body_words: &std::collections::HashSet<&str>,
+    body_words: &HashSet<&str>,
 ) -> Option<usize> {
     let share = |i: usize| {
         let w = content_words(&lines[i].norm);
@@ -200,6 +201,16 @@ pub(crate) fn pick_date(
     best.map(|(_, c)| c)
 }
 
+/// The letters of the page's lines of four words or less (a site's name
+/// stands on such a line), looked up by [`outlet_prefix`].
+pub(crate) fn short_lines(lines: &[Line]) -> HashSet<String> {
+    lines
+        .iter()
+        .filter(|l| (1..=4).contains(&l.words))
+        .map(|l| letters_prefix(&l.norm, 64).0)
+        .collect()
+}
+
 /// An outlet glued before the first sentence: the text before its first
 /// dash ("الوكيل الإخباري- ", "(كونا) -- ", "عمون - ") when it names an
 /// outlet (an agency, a name in parentheses, a word such as الإخباري or
@@ -211,6 +222,7 @@ pub(crate) fn outlet_prefix(
     orig: &[char],
     lines: &[Line],
     i: usize,
+    short_lines: &HashSet<String>,
 ) -> Option<(String, Option<Span>)> {
     let l = &lines[i];
     let text = &orig[l.span.start..l.span.end];
@@ -230,11 +242,7 @@ pub(crate) fn outlet_prefix(
     }
     let standalone = |s: &str| {
         let key = letters_prefix(&norm_of(s), 64).0;
-        !key.is_empty()
-            && lines
-                .iter()
-                .enumerate()
-                .any(|(j, o)| j != i && o.words <= 4 && letters_prefix(&o.norm, 64).0 == key)
+        !key.is_empty() && short_lines.contains(&key)
     };
     let outlet = |s: &str| -> Option<String> {
         let t = s.trim();
