@@ -248,9 +248,15 @@ pub(crate) fn mark_related_leads(lines: &[Line], class: &mut [Class]) {
     if run == 0 || (run == 1 && start < 3) {
         return;
     }
+    // the headline and the body before the run (a mask: one pass, not a
+    // search of the body for every line)
+    let mut kept = vec![false; lines.len()];
+    for &i in &body[..start] {
+        kept[i] = true;
+    }
     let mut before = std::collections::HashSet::new();
     for (i, l) in lines.iter().enumerate() {
-        if class[i] == Class::Headline || body[..start].contains(&i) {
+        if class[i] == Class::Headline || kept[i] {
             before.extend(content_words(&l.norm));
         }
     }
