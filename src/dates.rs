@@ -1,6 +1,6 @@
 //! Calendar dates: a small proleptic-Gregorian `Date`, and parsers for the
 //! date expressions Arabic news files state (ISO, `dd/mm/yyyy`, Levantine,
-//! Egyptian/Gulf and Maghrebi month names, RFC 2822 lines).
+//! Egyptian/Gulf, Algerian/Tunisian and Moroccan month names, RFC 2822 lines).
 //!
 //! Parsers work on match-normalized text (see `normalize`): digits are ASCII,
 //! alefs are bare, taa marbuta is haa, alef maqsura is yaa.
@@ -126,6 +126,12 @@ const MONTHS: &[(&str, u32)] = &[
     ("جوان", 6),
     ("جويليه", 7),
     ("اوت", 8),
+    // Moroccan
+    ("يوليوز", 7),
+    ("غشت", 8),
+    ("شتنبر", 9),
+    ("نونبر", 11),
+    ("دجنبر", 12),
     // English (lowercased)
     ("january", 1),
     ("february", 2),
@@ -431,6 +437,9 @@ mod tests {
         assert_eq!(one("5 تشرين الأول/أكتوبر 2023"), d(2023, 10, 5));
         assert_eq!(one("14 جويلية 2019"), d(2019, 7, 14));
         assert_eq!(one("January 5, 2020"), d(2020, 1, 5));
+        assert_eq!(one("الجمعة 6 يوليوز 2018 - 19:03"), d(2018, 7, 6));
+        assert_eq!(one("15 غشت 2000"), d(2000, 8, 15));
+        assert_eq!(one("3 دجنبر 2019"), d(2019, 12, 3));
         assert_eq!(one("في 31/02/2020"), None);
         assert_eq!(one("قال 12 شخصا"), None);
     }
