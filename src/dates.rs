@@ -451,8 +451,10 @@ mod tests {
         let chars: Vec<char> = n.chars().collect();
         let found = find_days_of_month(&chars);
         assert_eq!(found.len(), 1, "a full date is no day of a month");
+        let june = Date::new(2018, 6, 1).unwrap();
+        assert_eq!(found[0].near(june).unwrap().to_string(), "2018-03-20");
         let doc = Date::new(2018, 12, 28).unwrap();
-        assert_eq!(found[0].near(doc).unwrap().to_string(), "2018-03-20");
+        assert_eq!(found[0].near(doc).unwrap().to_string(), "2019-03-20");
         let jan = DayOfMonth {
             day: 5,
             month: 1,

@@ -426,7 +426,14 @@ impl EventExtractor {
             let topic = actors::topic_before(tokens, &ann.actors, si, h.first);
             // هذا اللقاء، الاجتماع: a definite encounter is the last one of its
             // family reported, not whatever the text spoke of last (a call)
-            let (antecedent, pointed) = actors::antecedent(trig, tokens, h.first, sent.first, &out);
+            // (an event read earlier in the same sentence is what it speaks of:
+            // يصل اليوم إلى بيروت الوفد الروسي ... «إن المباحثات ستتركز»)
+            // (a demonstrative points further back: هذا اللقاء)
+            let (antecedent, pointed) =
+                match actors::antecedent(trig, tokens, h.first, sent.first, &out) {
+                    (_, false) if focus_here => (None, false),
+                    found => found,
+                };
             let in_focus = antecedent.is_some() && antecedent != focus;
             // هذا اللقاء: the parties named around it are those who speak of it
             let pointed = antecedent
