@@ -920,24 +920,13 @@ pub(super) fn read<'a>(
         EventKind::Meeting | EventKind::Talks | EventKind::Summit | EventKind::Agreement
     );
     // (اتصال هاتفي بين ماكرون وماي: the two sides of بين are coordinated)
-    let between = |a: &Actor| {
-        (a.first.saturating_sub(3)..a.first)
-            .any(|i| matches!(toks[i].text.as_str(), "بين" | "وبين"))
-    };
-    if let (true, Some(src), Some(tgt)) = (directed, source, target) {
-        let after_between = ((tl + 1)..=(tl + 3).min(sent.last))
-            .any(|i| matches!(toks[i].text.as_str(), "بين" | "وبين"));
-        if between(src) || after_between {
-            return Ok(Reading {
-                source,
-                target,
-                via,
-                parties,
-                passive,
-                with: with.is_some(),
-                trigger: (tf, tl),
-            });
-        }
+    let is_between = |i: usize| matches!(toks[i].text.as_str(), "بين" | "وبين");
+    let after_between = ((tl + 1)..=(tl + 3).min(sent.last)).any(is_between);
+    let sides = (directed && !after_between)
+        .then_some((source, target))
+        .and_then(|(s, t)| s.zip(t))
+        .filter(|(src, _)| !(src.first.saturating_sub(3)..src.first).any(is_between));
+    if let Some((src, tgt)) = sides {
         let with_source = s
             .actors
             .iter()
