@@ -961,3 +961,11 @@ fn co_senders_are_no_counterparts() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn appreciation_and_thanks_in_more_forms_are_praise() {
+    let evs = events(
+        "وأعربت المستشارة الألمانية أنغيلا ميركل عن تقديرها لجهود الرئيس الفرنسي إيمانويل ماكرون.",
+    );
+    assert!(has(&evs, EventKind::Praise, "DE", "FR"), "{evs:?}");
+}
