@@ -91,14 +91,18 @@ impl Cue {
         Cue::ALL.iter().find(|(n, _)| *n == s).map(|(_, c)| *c)
     }
 
-    fn bit(self) -> u32 {
+    /// One bit of a word's cue set: every cue must have its own.
+    fn bit(self) -> u64 {
         1 << (self as u32)
     }
 }
 
+// a word's cues are the bits of one u64: a 65th cue would share a bit
+const _: () = assert!(Cue::ALL.len() <= u64::BITS as usize);
+
 /// The cue words, by normalized word.
 pub struct Cues {
-    words: HashMap<String, u32, crate::gazetteer::FxBuild>,
+    words: HashMap<String, u64, crate::gazetteer::FxBuild>,
     refutations: Vec<String>,
 }
 
@@ -114,7 +118,7 @@ impl Cues {
     /// Parse a cue file; an error names the line.
     pub fn parse(text: &str) -> Result<Cues, String> {
         let nz = Normalizer::matching();
-        let mut words: HashMap<String, u32, crate::gazetteer::FxBuild> = HashMap::default();
+        let mut words: HashMap<String, u64, crate::gazetteer::FxBuild> = HashMap::default();
         let mut refutations = Vec::new();
         let mut header = false;
         for (n, line) in text.lines().enumerate() {
