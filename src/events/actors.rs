@@ -157,9 +157,9 @@ pub(super) fn antecedent(
     }
     let t = strip_conj(&tokens.tokens[first].text);
     let demonstrative = first > sentence_first
-        && matches!(
-            strip_conj(&tokens.tokens[first - 1].text).as_str(),
-            "هذا" | "هذه" | "ذلك" | "تلك"
+        && Cues::builtin().is(
+            Cue::Demonstrative,
+            &strip_conj(&tokens.tokens[first - 1].text),
         );
     if !(t.starts_with("ال") || demonstrative) {
         return (None, false);

@@ -86,15 +86,8 @@ pub(super) fn mark_of(tokens: &Tokens, a: &Actor) -> Mark {
             break;
         };
         heads += 1;
-        let clitic = &text[..text.len() - w.len()];
-        if clitic.ends_with('ل') {
-            return Mark::To;
-        }
-        if clitic.ends_with('ب') {
-            return Mark::With;
-        }
-        if clitic.starts_with('و') {
-            return Mark::And;
+        if let Some(m) = clitic_mark(&text[..text.len() - w.len()]) {
+            return m;
         }
         if j == 0 || tokens.tokens[j].gap != Gap::Space {
             return Mark::None;
@@ -107,31 +100,41 @@ pub(super) fn mark_of(tokens: &Tokens, a: &Actor) -> Mark {
     if cues.is(Cue::From, p) && j > 0 && tokens.tokens[j].gap == Gap::Space {
         let c = tokens.tokens[j - 1].text.as_str();
         if let Some(at) = c.find("نظير") {
-            let clitic = &c[..at];
-            return if clitic.ends_with('ل') {
-                Mark::To
-            } else if clitic.ends_with('ب') {
-                Mark::With
-            } else if clitic.starts_with('و') {
-                Mark::And
-            } else if j >= 2 && tokens.tokens[j - 1].gap == Gap::Space {
-                let q = tokens.tokens[j - 2].text.as_str();
-                if cues.is(Cue::With, q) {
-                    Mark::With
-                } else if cues.is(Cue::To, q) {
-                    Mark::To
+            return clitic_mark(&c[..at]).unwrap_or_else(|| {
+                if j >= 2 && tokens.tokens[j - 1].gap == Gap::Space {
+                    match preposition_mark(tokens.tokens[j - 2].text.as_str()) {
+                        m @ (Mark::With | Mark::To) => m,
+                        _ => Mark::None,
+                    }
                 } else {
                     Mark::None
                 }
-            } else {
-                Mark::None
-            };
+            });
         }
     }
     // شكر كل من فرنسا وبريطانيا: "both ... and", an object, no من of origin
     if cues.is(Cue::From, p) && j > 0 && strip_conj(&tokens.tokens[j - 1].text) == "كل" {
         return Mark::With;
     }
+    preposition_mark(p)
+}
+
+/// The role a proclitic gives the word it is on (لـ to, بـ with, و and).
+fn clitic_mark(clitic: &str) -> Option<Mark> {
+    if clitic.ends_with('ل') {
+        Some(Mark::To)
+    } else if clitic.ends_with('ب') {
+        Some(Mark::With)
+    } else if clitic.starts_with('و') {
+        Some(Mark::And)
+    } else {
+        None
+    }
+}
+
+/// The role the preposition `p` gives the word after it.
+fn preposition_mark(p: &str) -> Mark {
+    let cues = Cues::builtin();
     if cues.is(Cue::From, p) {
         Mark::From
     } else if cues.is(Cue::To, p) {
@@ -827,20 +830,8 @@ pub(super) fn read<'a>(
         });
         // ... not where one comes back to (اختصر جولته وعاد إلى واشنطن)
         let back = |a: &Actor| {
-            (a.first.saturating_sub(2)..a.first).any(|i| {
-                matches!(
-                    strip_conj(&toks[i].text).as_str(),
-                    "عاد"
-                        | "عادت"
-                        | "عادوا"
-                        | "يعود"
-                        | "تعود"
-                        | "عوده"
-                        | "العوده"
-                        | "عودته"
-                        | "عودتها"
-                )
-            })
+            (a.first.saturating_sub(2)..a.first)
+                .any(|i| cues.is(Cue::Return, &strip_conj(&toks[i].text)))
         };
         let marked = s.actors.iter().find(|(a, m)| {
             a.first > tl

@@ -46,10 +46,13 @@ pub enum Cue {
     InForce,
     Grief,
     Abstract,
+    HereBefore,
+    HereAfter,
+    Return,
 }
 
 impl Cue {
-    const ALL: [(&'static str, Cue); 35] = [
+    const ALL: [(&'static str, Cue); 38] = [
         ("convey", Cue::Convey),
         ("receive", Cue::Receive),
         ("both", Cue::Both),
@@ -85,6 +88,9 @@ impl Cue {
         ("in_force", Cue::InForce),
         ("grief", Cue::Grief),
         ("abstract", Cue::Abstract),
+        ("here_before", Cue::HereBefore),
+        ("here_after", Cue::HereAfter),
+        ("return", Cue::Return),
     ];
 
     fn parse(s: &str) -> Option<Cue> {

@@ -434,7 +434,12 @@ impl EventExtractor {
                     (_, false) if focus_here => (None, false),
                     found => found,
                 };
-            let in_focus = antecedent.is_some() && antecedent != focus;
+            // the pair the trigger speaks of: its antecedent, else the focus
+            let speaks_of = if antecedent.is_some() {
+                &antecedent
+            } else {
+                &focus
+            };
             // هذا اللقاء: the parties named around it are those who speak of it
             let pointed = antecedent
                 .clone()
@@ -449,11 +454,7 @@ impl EventExtractor {
                     &reading,
                     tokens,
                     si,
-                    (
-                        focus_here && !in_focus,
-                        antecedent.as_ref().map_or(&focus, |_| &antecedent),
-                        topic.as_ref(),
-                    ),
+                    (focus_here && *speaks_of == focus, speaks_of, topic.as_ref()),
                     &mut rule,
                 ),
             };
@@ -630,51 +631,11 @@ impl EventExtractor {
             .then_some("an arrival of relations or figures: 'reached'"),
             // هنأ loses its hamza to normalization: هنا كي، من هنا is "here"
             EventKind::Congratulation if word(h.first) == "هنا" => {
-                let prev = (h.first > sf).then(|| word(h.first - 1));
-                if prev.is_some_and(|w| matches!(w.as_str(), "من" | "الي" | "حتي" | "هو" | "هي"))
-                {
-                    return Some("هنا: 'here'");
-                }
-                let next = (h.last < sl).then(|| word(h.last + 1));
-                let here = next.as_deref().is_none_or(|w| {
-                    matches!(
-                        w,
-                        "في" | "كي"
-                            | "لكي"
-                            | "من"
-                            | "الي"
-                            | "علي"
-                            | "عن"
-                            | "مع"
-                            | "حيث"
-                            | "لان"
-                            | "ايضا"
-                            | "او"
-                            | "ثم"
-                            | "حتي"
-                            | "منذ"
-                            | "الان"
-                            | "اليوم"
-                            | "فقط"
-                            | "هو"
-                            | "هي"
-                            | "نحن"
-                            | "انا"
-                            | "لا"
-                            | "لم"
-                            | "لن"
-                            | "قد"
-                            | "ان"
-                            | "انه"
-                            | "انها"
-                            | "بل"
-                            | "لكن"
-                            | "هناك"
-                            | "ما"
-                            | "لقد"
-                    )
-                }) || toks[h.last + 1].punct.is_some();
-                here.then_some("هنا: 'here'")
+                let before = h.first > sf && cues.is(Cue::HereBefore, &word(h.first - 1));
+                let after = h.last >= sl
+                    || cues.is(Cue::HereAfter, &word(h.last + 1))
+                    || toks[h.last + 1].punct.is_some();
+                (before || after).then_some("هنا: 'here'")
             }
             EventKind::Talks | EventKind::Call => {
                 let lo = h.first.saturating_sub(3).max(sf);

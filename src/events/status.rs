@@ -6,7 +6,7 @@ use super::cues::{Cue, Cues};
 use super::{strip_conj, TriggerInfo};
 use crate::dates::{find_dates, find_days_of_month, Date, WEEKDAYS};
 use crate::model::Status;
-use crate::tokenize::Tokens;
+use crate::tokenize::{Token, Tokens};
 
 /// The status of the trigger at tokens `tf..=tl` in the sentence `sf..=sl`;
 /// `next_trigger` is where the sentence's next trigger starts (a date after
@@ -55,10 +55,7 @@ pub(super) fn status(
     }
     // a time still to come later in the trigger's clause (بزيارة لسوريا خلال
     // الساعات القادمة)
-    let far = (tl + 10).min(sl);
-    let clause_end = ((tl + 1)..=far)
-        .find(|&i| super::clauses::opens_between(tokens, i - 1, i))
-        .unwrap_or(far + 1);
+    let clause_end = phrase_end(tokens, tl, (tl + 10).min(sl), |_| false);
     if ((tl + 1)..clause_end).any(|i| cues.is(Cue::Coming, &word(i))) {
         return Status::Planned;
     }
@@ -68,13 +65,10 @@ pub(super) fn status(
     let past_verb = trig.verb && !trig.form.starts_with(['ي', 'ت']);
     if let Some(doc) = doc.filter(|_| !past_verb) {
         let far = (tl + 20).min(sl).min(next_trigger.saturating_sub(1));
-        let phrase_end = ((tl + 1)..=far)
-            .find(|&i| {
-                matches!(toks[i].punct, Some(',' | '،' | '؛' | ';' | '.'))
-                    || super::clauses::opens_between(tokens, i - 1, i)
-            })
-            .unwrap_or(far + 1);
-        if clause_dates(tokens, tl + 1, phrase_end, doc).any(|d| d > doc) {
+        let end = phrase_end(tokens, tl, far, |t| {
+            matches!(t.punct, Some(',' | '،' | '؛' | ';' | '.'))
+        });
+        if clause_dates(tokens, tl + 1, end, doc).any(|d| d > doc) {
             return Status::Planned;
         }
     }
@@ -119,29 +113,41 @@ pub(super) fn status(
     }
     // ... or the verb the noun phrase is the subject of (زيارة الرئيس التركي
     // إلى القاهرة ستتم بعد الانتخابات): no comma nor clause between them
-    let phrase_end = ((tl + 1)..=(tl + 7).min(sl))
-        .find(|&i| toks[i].punct.is_some() || super::clauses::opens_between(tokens, i - 1, i))
-        .unwrap_or((tl + 8).min(sl + 1));
-    if !trig.verb && ((tl + 1)..phrase_end).any(future) {
+    let end = phrase_end(tokens, tl, (tl + 7).min(sl), |t| t.punct.is_some());
+    if !trig.verb && ((tl + 1)..end).any(future) {
         return Status::Planned;
     }
     Status::Occurred
 }
 
-/// The dates stated in tokens `from..to`, days of a month taking the year
-/// nearest the article's date.
-fn clause_dates(tokens: &Tokens, from: usize, to: usize, doc: Date) -> impl Iterator<Item = Date> {
+/// Where the phrase after the trigger ending at token `tl` ends: the first
+/// token after it, up to `far`, that opens a new clause or that `stop`
+/// accepts (its punctuation, say); `far + 1` when none does.
+fn phrase_end(tokens: &Tokens, tl: usize, far: usize, stop: impl Fn(&Token) -> bool) -> usize {
+    ((tl + 1)..=far)
+        .find(|&i| stop(&tokens.tokens[i]) || super::clauses::opens_between(tokens, i - 1, i))
+        .unwrap_or(far + 1)
+}
+
+/// The text of tokens `from..to`, a space after each, as the date parsers read it.
+fn tokens_text(tokens: &Tokens, from: usize, to: usize) -> Vec<char> {
     let mut text = String::new();
     for t in tokens.tokens.get(from..to).unwrap_or(&[]) {
         text.push_str(&t.text);
         text.push(' ');
     }
-    let chars: Vec<char> = text.chars().collect();
+    text.chars().collect()
+}
+
+/// The dates stated in tokens `from..to`, days of a month taking the year
+/// nearest the article's date.
+fn clause_dates(tokens: &Tokens, from: usize, to: usize, doc: Date) -> impl Iterator<Item = Date> {
+    let chars = tokens_text(tokens, from, to);
     let full = find_dates(&chars).into_iter().map(|f| f.date);
     let partial = find_days_of_month(&chars)
         .into_iter()
         .filter_map(move |d| d.near(doc));
-    full.chain(partial).collect::<Vec<_>>().into_iter()
+    full.chain(partial)
 }
 
 /// Statuses a report states elsewhere. A headline's present tense or noun
@@ -205,14 +211,7 @@ pub(super) fn event_date(
 ) -> (Option<Date>, Option<(usize, usize)>) {
     let toks = &tokens.tokens;
     // explicit date in the sentence
-    let chars: Vec<char> = {
-        let mut s = String::new();
-        for t in &toks[sf..=sl] {
-            s.push_str(&t.text);
-            s.push(' ');
-        }
-        s.chars().collect()
-    };
+    let chars = tokens_text(tokens, sf, sl + 1);
     if let Some(f) = find_dates(&chars).first() {
         return (Some(f.date), None);
     }
