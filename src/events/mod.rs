@@ -497,9 +497,9 @@ impl EventExtractor {
                     (h.first, h.last),
                     (sent.first, sent.last),
                     doc_date,
+                    // (the triggers are in text order)
                     sentence_triggers
-                        .iter()
-                        .find(|&&(_, f, _)| f > h.last)
+                        .get(sentence_triggers.partition_point(|&(_, f, _)| f <= h.last))
                         .map_or(usize::MAX, |&(_, f, _)| f),
                 ),
                 tense_plain: trig.verb && !trig.form.starts_with(['ي', 'ت']),
