@@ -342,3 +342,14 @@ fn organizations_the_lexicons_lack_come_from_the_tagger_and_take_no_state() {
     assert!(orgs.contains(&("الأهرام", None)), "{orgs:?}");
     assert!(d.events.is_empty());
 }
+
+#[test]
+fn an_office_listed_after_a_title_is_no_surname() {
+    // رئيس ومشرف عام: two offices, not Pervez Musharraf
+    let d = doc("وحضر التوقيع الدكتور ريتشارد، رئيس ومشرف عام الاتفاقيات العلمية في الجامعة.");
+    assert!(
+        !people(&d).iter().any(|p| p.contains("مشرف")),
+        "{:?}",
+        people(&d)
+    );
+}

@@ -969,3 +969,50 @@ fn appreciation_and_thanks_in_more_forms_are_praise() {
     );
     assert!(has(&evs, EventKind::Praise, "DE", "FR"), "{evs:?}");
 }
+
+#[test]
+fn a_president_named_with_his_state_in_construct_acts_for_it() {
+    // رئيس + a state's name introduces its holder like الرئيس + adjective,
+    // so the two sides of بين are the two states
+    let evs = events(
+        "وجاء ذلك بعد اجتماع مفاجئ جمع بين رئيس كوريا الجنوبية مون جاي والزعيم الكوري الشمالي في بلدة حدودية.",
+    );
+    assert!(
+        has(&evs, EventKind::Meeting, "KR", "KP") || has(&evs, EventKind::Meeting, "KP", "KR"),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_repeated_between_links_the_second_side() {
+    let evs = events(
+        "ويأمل الطرفان في عقد القمة المقترحة بين الولايات المتحدة وبين كوريا الشمالية في موعدها.",
+    );
+    assert!(
+        evs.iter().any(|e| e.r#type == EventKind::Summit
+            && matches!(pair(e), (_, "US", "KP") | (_, "KP", "US"))),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_state_named_right_after_an_office_is_where_it_goes() {
+    let evs = events("ومن المقرر أن يزور الرئيس الروسي فرنسا الأسبوع المقبل.");
+    assert!(has(&evs, EventKind::Visit, "RU", "FR"), "{evs:?}");
+}
+
+#[test]
+fn a_military_rank_is_no_sports_team() {
+    let evs = events(
+        "وبدأ مدير المخابرات المصرية زيارة إلى السودان بدعوة من مدير المخابرات السوداني الفريق أول صلاح قوش، حيث التقى وزير الخارجية السوداني.",
+    );
+    assert!(has(&evs, EventKind::Invitation, "SD", "EG"), "{evs:?}");
+}
+
+#[test]
+fn an_envoy_called_home_for_consultations_holds_no_talks() {
+    let evs = events(
+        "واستدعت الخارجية الإسرائيلية القنصل التركي وطلبت منه المغادرة إلى بلاده لوقت ما من أجل التشاور.",
+    );
+    assert!(evs.iter().all(|e| e.r#type != EventKind::Talks), "{evs:?}");
+}

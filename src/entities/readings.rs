@@ -86,8 +86,10 @@ pub(super) fn classify(
 
     // a short person form preceded by a title, or whose full name is in the document
     if let Some(Target::Person(i, s)) = person_short {
-        let titled = prev_hit
-            .is_some_and(|p| p.targets.iter().any(|t| matches!(t, Target::Title(_))))
+        // (a name right after its title carries no proclitic: رئيس ومشرف عام is
+        // a list of offices, not Musharraf)
+        let titled = h.prefix == 0
+            && prev_hit.is_some_and(|p| p.targets.iter().any(|t| matches!(t, Target::Title(_))))
             || (prev_hit.is_some_and(|p| {
                 p.targets
                     .iter()

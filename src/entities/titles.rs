@@ -34,6 +34,8 @@ pub(super) fn title_phrase(
     // an office of an international body (الأمين العام للأمم المتحدة، مدير
     // الوكالة الدولية للطاقة الذرية): its holder acts for no state
     let mut international = false;
+    // where the last state read in the phrase (an adjective or a name) ends
+    let mut named_last: Option<usize> = None;
     while i < n && steps < 8 {
         steps += 1;
         let tok = &ctx.tokens[i];
@@ -48,7 +50,15 @@ pub(super) fn title_phrase(
             }
         }
         match ctx.item_at(i).cloned() {
+            // a state's name right after the office's own state starts the
+            // next phrase (يزور الرئيس الروسي فرنسا: فرنسا is where he goes)
+            Some((at, Item::Country(..)))
+                if at.first == i && at.prefix == 0 && named_last.is_some_and(|l| l + 1 == i) =>
+            {
+                break
+            }
             Some((at, Item::Adjective(c))) if at.first == i && !after_comma => {
+                named_last = Some(at.last);
                 if country.is_none() {
                     country = Some(r.lex.countries[c].code.clone());
                     country_weight = 2;
@@ -58,6 +68,7 @@ pub(super) fn title_phrase(
                 continue;
             }
             Some((at, Item::Country(c, _))) if at.first == i && !after_comma => {
+                named_last = Some(at.last);
                 if country.is_none() {
                     country = Some(r.lex.countries[c].code.clone());
                     country_weight = 2;

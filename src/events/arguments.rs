@@ -231,8 +231,11 @@ pub(super) fn conjuncts<'a>(
         let linked = if between.is_empty() {
             *m == Mark::And || toks[a.first].punct == Some(',')
         } else {
+            // بين X وبين Y: the repeated بين links the second side
             let first = &toks[prev_last + 1];
-            between.clone().all(|i| head_word(&toks[i].text).is_some())
+            between
+                .clone()
+                .all(|i| head_word(&toks[i].text).is_some() || toks[i].text == "وبين")
                 && (first.text.starts_with('و') || first.punct == Some(','))
         };
         if !linked {

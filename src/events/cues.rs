@@ -49,10 +49,11 @@ pub enum Cue {
     HereBefore,
     HereAfter,
     Return,
+    Recall,
 }
 
 impl Cue {
-    const ALL: [(&'static str, Cue); 38] = [
+    const ALL: [(&'static str, Cue); 39] = [
         ("convey", Cue::Convey),
         ("receive", Cue::Receive),
         ("both", Cue::Both),
@@ -91,6 +92,7 @@ impl Cue {
         ("here_before", Cue::HereBefore),
         ("here_after", Cue::HereAfter),
         ("return", Cue::Return),
+        ("recall", Cue::Recall),
     ];
 
     fn parse(s: &str) -> Option<Cue> {

@@ -337,7 +337,17 @@ impl EventExtractor {
             ) {
                 let lo = h.first.saturating_sub(8).max(sent.first);
                 let hi = (h.last + 8).min(sent.last);
-                if (lo..=hi).any(|i| cues.is(Cue::Sport, &strip_conj(&tokens.tokens[i].text))) {
+                // (a rank in a person's title is no team: الفريق أول صلاح قوش)
+                let titled = |i: usize| {
+                    ann.actors.iter().any(|a| {
+                        a.first <= i
+                            && i <= a.last
+                            && matches!(a.kind, ActorKind::Person | ActorKind::Office)
+                    })
+                };
+                if (lo..=hi)
+                    .any(|i| cues.is(Cue::Sport, &strip_conj(&tokens.tokens[i].text)) && !titled(i))
+                {
                     drop(trig, h.first, h.last, &|| {
                         "sports: a match, not a meeting".into()
                     });
@@ -636,6 +646,15 @@ impl EventExtractor {
                     || cues.is(Cue::HereAfter, &word(h.last + 1))
                     || toks[h.last + 1].punct.is_some();
                 (before || after).then_some("هنا: 'here'")
+            }
+            // استدعت سفيرها للتشاور: an envoy called home for consultations
+            EventKind::Talks
+                if !trig.verb
+                    && h.first > sf
+                    && any(Cue::Recall, h.first.saturating_sub(12).max(sf), h.first - 1)
+                    && !(h.last < sl && cues.is(Cue::With, &word(h.last + 1))) =>
+            {
+                Some("an envoy called home for consultations")
             }
             EventKind::Talks | EventKind::Call => {
                 let lo = h.first.saturating_sub(3).max(sf);
