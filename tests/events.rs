@@ -1016,3 +1016,49 @@ fn an_envoy_called_home_for_consultations_holds_no_talks() {
     );
     assert!(evs.iter().all(|e| e.r#type != EventKind::Talks), "{evs:?}");
 }
+
+#[test]
+fn an_indefinite_adjective_in_the_accusative_names_its_state() {
+    let evs = events("وقالت وزارة التجارة إن وفدا أميركيا وصل إلى بكين أمس.");
+    assert!(has(&evs, EventKind::Visit, "US", "CN"), "{evs:?}");
+}
+
+#[test]
+fn the_agent_of_a_relative_clause_after_a_visit_is_the_visitor() {
+    let evs = events(
+        "وأظهرت الزيارة التي قام بها الرئيس الفرنسي إيمانويل ماكرون إلى واشنطن قرب الرجلين.",
+    );
+    assert!(has(&evs, EventKind::Visit, "FR", "US"), "{evs:?}");
+}
+
+#[test]
+fn a_phone_conversation_is_a_call() {
+    let evs =
+        events("وأدان الرئيس الفرنسي الهجوم خلال محادثة هاتفية مع الرئيس الأمريكي دونالد ترامب.");
+    assert!(has(&evs, EventKind::Call, "FR", "US"), "{evs:?}");
+}
+
+#[test]
+fn a_day_between_commas_does_not_part_a_visit_from_its_destination() {
+    let evs = events("يزور الرئيس الروسي فلاديمير بوتين، الثلاثاء، تركيا حيث يحضر افتتاح محطة.");
+    assert!(has(&evs, EventKind::Visit, "RU", "TR"), "{evs:?}");
+}
+
+#[test]
+fn a_destination_after_the_visitors_office_is_no_part_of_it() {
+    // زيارة الرئيس الفرنسي للسعودية: للسعودية is where he goes, not his office
+    let evs = events("وجاء ذلك بعد زيارة الرئيس الفرنسي للسعودية الشهر الماضي.");
+    assert!(has(&evs, EventKind::Visit, "FR", "SA"), "{evs:?}");
+}
+
+#[test]
+fn a_verb_after_haythu_takes_the_subject_of_the_clause_before() {
+    let evs = events(
+        "وكانت آخر وساطة قام بها مساعد وزير الخارجية الأميركي ديفيد ساترفيلد، حيث التقى سعد الحريري في لبنان، ووزير الطاقة الإسرائيلي يوفال شتاينتز في إسرائيل.",
+    );
+    assert!(has(&evs, EventKind::Meeting, "US", "LB"), "{evs:?}");
+    assert!(has(&evs, EventKind::Meeting, "US", "IL"), "{evs:?}");
+    // with a subject of its own the verb keeps it
+    let evs = events("ووصل الرئيس المصري إلى موسكو حيث التقى الرئيس الروسي بالرئيس الصيني.");
+    assert!(!has(&evs, EventKind::Meeting, "EG", "RU"), "{evs:?}");
+}

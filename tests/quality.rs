@@ -149,15 +149,16 @@ fn check_dev(part: &str, floor: Floor) {
 
 #[test]
 fn dev_tune_part_meets_its_floor() {
-    // measured (110 articles, batch b9 included): events P 0.849 R 0.752 F1 0.797,
-    // directed 0.653, status 0.911, people 0.865
+    // measured (131 articles, batch b10 included): events P 0.852 R 0.688 F1 0.761,
+    // directed 0.629, status 0.900, people 0.873 (b10's 21 tune articles took
+    // F1 from 0.808 to 0.738 before this round's rules)
     check_dev(
         "tune",
         Floor {
-            events_f1: 0.79,
+            events_f1: 0.75,
             events_precision: 0.84,
-            directed_f1: 0.64,
-            status: 0.90,
+            directed_f1: 0.62,
+            status: 0.89,
             people_f1: 0.86,
         },
     );
@@ -165,14 +166,15 @@ fn dev_tune_part_meets_its_floor() {
 
 #[test]
 fn dev_blind_part_meets_its_floor() {
-    // measured (61 articles, batch b9 included): events P 0.691 R 0.632 F1 0.660,
-    // directed 0.536, status 0.761, people 0.779
+    // measured (73 articles, batch b10 included): events P 0.681 R 0.579 F1 0.626,
+    // directed 0.517, status 0.753, people 0.784 (b10's 12 blind articles took
+    // F1 from 0.653 to 0.626)
     check_dev(
         "blind",
         Floor {
-            events_f1: 0.65,
-            events_precision: 0.68,
-            directed_f1: 0.52,
+            events_f1: 0.62,
+            events_precision: 0.67,
+            directed_f1: 0.51,
             status: 0.75,
             people_f1: 0.77,
         },

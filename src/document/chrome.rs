@@ -297,7 +297,13 @@ pub(crate) fn is_related_header(letters: &str, words: usize) -> bool {
 
 /// A path of sections: "الرئيسية > أخبار > عربي ودولي", "أخبار/سياسة".
 fn is_breadcrumb(norm: &str) -> bool {
-    let strong = ['>', '»', '›', '«', '<', '‹'];
+    // «...» in that order quote a name (جمعية «نقاء» و«حياة»): no separators
+    let quotes = norm.find('«').is_some_and(|a| norm[a..].contains('»'));
+    let strong: &[char] = if quotes {
+        &['>', '›', '<', '‹']
+    } else {
+        &['>', '»', '›', '«', '<', '‹']
+    };
     let pieces: Vec<&str> = norm.split(|c| strong.contains(&c)).collect();
     let short = |ps: &[&str]| {
         ps.iter().all(|p| {

@@ -100,6 +100,15 @@ impl Recognizer {
         let nz = Normalizer::matching();
         let mut b: GazetteerBuilder<Target> = GazetteerBuilder::default();
         let mut adjective_keys = FxHashSet::default();
+        // the accusative of an indefinite adjective (وفدا أميركيا) is written
+        // with alif, often as the country's own name (روسيا، ألمانيا): that
+        // stays a name only
+        let names: FxHashSet<String> = lex
+            .countries
+            .iter()
+            .flat_map(|c| std::iter::once(&c.name).chain(c.variants.iter()))
+            .map(|f| form_key(nz, f))
+            .collect();
         for (i, c) in lex.countries.iter().enumerate() {
             let i = i as u32;
             for f in std::iter::once(&c.name).chain(c.variants.iter()) {
@@ -132,6 +141,16 @@ impl Recognizer {
                     adjective_keys.insert(def.clone());
                     b.add(&bare, Target::CountryAdjective(i, g), true);
                     b.add(&def, Target::CountryAdjective(i, g), true);
+                }
+                let accusative: Vec<String> = a.split(' ').map(|w| format!("{w}ا")).collect();
+                let accusative = accusative.join(" ");
+                if !names.contains(&accusative) {
+                    adjective_keys.insert(accusative.clone());
+                    b.add(
+                        &accusative,
+                        Target::CountryAdjective(i, Gender::Masculine),
+                        true,
+                    );
                 }
             }
             for f in &c.adjective_forms {

@@ -51,9 +51,10 @@ pub(super) fn title_phrase(
         }
         match ctx.item_at(i).cloned() {
             // a state's name right after the office's own state starts the
-            // next phrase (يزور الرئيس الروسي فرنسا: فرنسا is where he goes)
+            // next phrase (يزور الرئيس الروسي فرنسا، زيارة الرئيس الفرنسي
+            // للسعودية: where he goes)
             Some((at, Item::Country(..)))
-                if at.first == i && at.prefix == 0 && named_last.is_some_and(|l| l + 1 == i) =>
+                if at.first == i && named_last.is_some_and(|l| l + 1 == i) =>
             {
                 break
             }

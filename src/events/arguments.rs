@@ -228,6 +228,14 @@ pub(super) fn conjuncts<'a>(
         if between.len() > 3 || toks[a.first].gap == Gap::Break {
             break;
         }
+        // where each one is (الحريري في لبنان، ووزير الطاقة الإسرائيلي): passed over
+        if *m == Mark::In
+            && between.len() <= 1
+            && matches!(a.kind, ActorKind::Place | ActorKind::Country)
+        {
+            prev_last = a.last;
+            continue;
+        }
         let linked = if between.is_empty() {
             *m == Mark::And || toks[a.first].punct == Some(',')
         } else {
@@ -273,6 +281,50 @@ fn nationality_pair<'a>(
     } else {
         (Some(a), Some(b))
     })
+}
+
+/// A verb right after حيث with no subject of its own (… ساترفيلد، حيث
+/// التقى الحريري في لبنان، ووزير الطاقة الإسرائيلي): its subject is the
+/// person or office the clause before حيث spoke of, the actor after the verb
+/// its object. `Some((source, target))` when the sentence reads so.
+#[allow(clippy::type_complexity)]
+fn implicit_subject<'a>(
+    trig: &TriggerInfo,
+    tf: usize,
+    s: &Sent<'a>,
+    before: &[(&'a Actor, Mark)],
+    after: &[(&'a Actor, Mark)],
+) -> Option<(Option<&'a Actor>, Option<&'a Actor>)> {
+    let toks = &s.tokens.tokens;
+    if !trig.verb || tf == 0 || strip_conj(&toks[tf - 1].text) != "حيث" {
+        return None;
+    }
+    let bare: Vec<&Actor> = after
+        .iter()
+        .filter(|(_, m)| *m == Mark::None)
+        .map(|x| x.0)
+        .collect();
+    let object = *bare.first()?;
+    // two bare actors apart are a subject and its object (حيث التقى الرئيس
+    // السيسي نظيره الروسي)
+    let group = conjuncts(object, &s.actors, s.tokens);
+    if bare[1..]
+        .iter()
+        .any(|b| !group.iter().any(|g| g.first == b.first))
+        || after.iter().any(|(_, m)| *m == Mark::With)
+    {
+        return None;
+    }
+    let subject = before
+        .iter()
+        .rev()
+        .find(|(a, m)| {
+            *m == Mark::None
+                && matches!(a.kind, ActorKind::Person | ActorKind::Office)
+                && a.country.is_some()
+        })
+        .map(|x| x.0)?;
+    (subject.country != object.country).then_some((Some(subject), Some(object)))
 }
 
 /// How far (in tokens) a verb's bare-adjective object may stand from it.
@@ -574,6 +626,14 @@ pub(super) fn read<'a>(
         rule.push_str(", received (subject is the target)");
     } else {
         match trig.frame {
+            Frame::Agent | Frame::Host | Frame::Mutual
+                if implicit_subject(trig, tf, s, &before, &after).is_some() =>
+            {
+                let (src, tgt) = implicit_subject(trig, tf, s, &before, &after).unwrap_or_default();
+                source = src;
+                target = tgt;
+                rule.push_str(", the subject of the clause before حيث");
+            }
             Frame::Agent | Frame::Host | Frame::Mutual => {
                 source = if trig.verb {
                     adjacent_subject
@@ -679,9 +739,27 @@ pub(super) fn read<'a>(
                             })
                             .map(|x| x.0)
                     });
-                if held_by.is_some() && from.is_none() && gen_source.is_none() && !owned {
-                    rule.push_str(", the subject of the verb that holds the noun");
+                // الزيارة التي قام بها X، المحادثات التي أجراها X: the agent of
+                // the relative clause right after the noun
+                let relative_agent = ((tl + 1)..=(tl + 3).min(sent.last))
+                    .find(|&i| cues.is(Cue::Relative, &toks[i].text))
+                    .filter(|&r| {
+                        r < sent.last && cues.is(Cue::Undertake, &strip_conj(&toks[r + 1].text))
+                    })
+                    .and_then(|r| {
+                        after
+                            .iter()
+                            .find(|(a, m)| *m == Mark::None && a.first > r + 1 && a.first <= r + 3)
+                            .map(|x| x.0)
+                    });
+                if from.is_none() && gen_source.is_none() && !owned {
+                    if relative_agent.is_some() {
+                        rule.push_str(", the agent of the relative clause after the noun");
+                    } else if held_by.is_some() {
+                        rule.push_str(", the subject of the verb that holds the noun");
+                    }
                 }
+                let held_by = relative_agent.or(held_by);
                 // a pronoun suffix speaks of the clause's subject (بومبيو يتحدث عن
                 // مطالب من إيران خلال زيارته): a من-phrase before it is another noun's
                 // ... a person's, past the objects of its verb (وصف ترامب روسيا
@@ -807,6 +885,13 @@ pub(super) fn read<'a>(
                 .map(|x| x.0)
                 .or(subject_before.filter(|v| v.country != place.country));
         }
+        // a day between commas (يزور الرئيس الروسي بوتين، الثلاثاء، تركيا)
+        let day_at = |i: usize| i <= sent.last && cues.is(Cue::Day, &toks[i].text);
+        let day_comma = |i: usize| {
+            (day_at(i) && i < sent.last && toks[i + 1].punct == Some(','))
+                || (i > sent.first && day_at(i - 1) && toks[i - 1].punct == Some(','))
+        };
+        let day_between = |l: usize, f: usize| f == l + 2 && day_at(l + 1) && day_comma(l + 1);
         let mut visitors: Vec<usize> = Vec::new();
         let mut visitors_last = None;
         if let Some(v) = source.filter(|v| trig.verb && v.first > tl) {
@@ -828,8 +913,9 @@ pub(super) fn read<'a>(
                 && !visitors.contains(&a.first)
                 && place_like(a)
                 && *m == Mark::None
-                && (a.first <= tl + 4 || visitors_last.is_some_and(|l| l + 1 == a.first))
-                && !((tl + 1)..=a.first).any(|i| toks[i].punct == Some(','))
+                && (a.first <= tl + 4
+                    || visitors_last.is_some_and(|l| l + 1 == a.first || day_between(l, a.first)))
+                && !((tl + 1)..=a.first).any(|i| toks[i].punct == Some(',') && !day_comma(i))
         });
         // ... not where one comes back to (اختصر جولته وعاد إلى واشنطن)
         let back = |a: &Actor| {

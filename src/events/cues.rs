@@ -50,10 +50,13 @@ pub enum Cue {
     HereAfter,
     Return,
     Recall,
+    Relative,
+    Undertake,
+    Day,
 }
 
 impl Cue {
-    const ALL: [(&'static str, Cue); 39] = [
+    const ALL: [(&'static str, Cue); 42] = [
         ("convey", Cue::Convey),
         ("receive", Cue::Receive),
         ("both", Cue::Both),
@@ -93,6 +96,9 @@ impl Cue {
         ("here_after", Cue::HereAfter),
         ("return", Cue::Return),
         ("recall", Cue::Recall),
+        ("relative", Cue::Relative),
+        ("undertake", Cue::Undertake),
+        ("day", Cue::Day),
     ];
 
     fn parse(s: &str) -> Option<Cue> {
