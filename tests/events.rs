@@ -1062,3 +1062,65 @@ fn a_verb_after_haythu_takes_the_subject_of_the_clause_before() {
     let evs = events("ووصل الرئيس المصري إلى موسكو حيث التقى الرئيس الروسي بالرئيس الصيني.");
     assert!(!has(&evs, EventKind::Meeting, "EG", "RU"), "{evs:?}");
 }
+
+#[test]
+fn a_capital_named_by_its_states_adjective_is_a_destination() {
+    let evs = events("ووصل وزير الخارجية الإيراني إلى العاصمة السورية أمس في زيارة رسمية.");
+    assert!(has(&evs, EventKind::Visit, "IR", "SY"), "{evs:?}");
+}
+
+#[test]
+fn an_unnamed_office_holder_visits_the_state_after_ila() {
+    // إلى (normalized الي) is no definite descriptor of the office
+    let evs = events("وجاء ذلك بعد زيارة الرئيس المصري إلى بريطانيا الأسبوع الماضي.");
+    assert!(has(&evs, EventKind::Visit, "EG", "GB"), "{evs:?}");
+}
+
+#[test]
+fn who_has_a_visit_makes_it() {
+    let evs =
+        events("وشاءت الظروف أن يكون لوزير الخارجية اللبناني زيارة مطلع الأسبوع المقبل إلى واشنطن.");
+    assert!(has(&evs, EventKind::Visit, "LB", "US"), "{evs:?}");
+}
+
+#[test]
+fn a_call_to_dialogue_far_from_the_verb_is_no_invitation() {
+    let evs = events(
+        "دعا وزير الخارجية الروسي سيرغي لافروف الخميس إيران وإسرائيل الى \"الحوار\" بعد الضربات الأخيرة.",
+    );
+    assert!(
+        evs.iter().all(|e| e.r#type != EventKind::Invitation),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn states_where_a_topic_is_are_no_counterparts() {
+    let evs = events("الخارجية الروسية: لافروف وبولتون ناقشا الوضع في سوريا وأوكرانيا");
+    assert!(has(&evs, EventKind::Talks, "RU", "US"), "{evs:?}");
+    assert!(
+        evs.iter()
+            .all(|e| e.target.country.as_deref() != Some("UA")),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_currencys_adjective_is_no_party() {
+    let evs = events(
+        "وتم الاتفاق بين السعودية وبريطانيا على استثمارات بقيمة 65 مليار جنيه استرليني (ما يعادل 90 مليار دولار أمريكي).",
+    );
+    assert!(
+        evs.iter().all(|e| e.source.country.as_deref() != Some("US")
+            && e.target.country.as_deref() != Some("US")),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn refugees_arriving_home_make_no_visit() {
+    let evs = events(
+        "وأعلن مسؤول أن نحو 620 لاجئاً نيجيرياً طردوا من الكاميرون وصلوا يوم السبت إلى نيجيريا.",
+    );
+    assert!(evs.iter().all(|e| e.r#type != EventKind::Visit), "{evs:?}");
+}

@@ -132,7 +132,30 @@ pub(super) fn title_phrase(
             break;
         }
         // descriptors and definite noun phrases before the comma (في الإدارة الجديدة، ...)
-        if !after_comma && (r.descriptors.contains(w) || (w.starts_with("ال") && !r.is_given(w)))
+        // (إلى, written الي once normalized, and relative pronouns are no
+        // definite nouns: زيارة الرئيس المصري إلى بريطانيا)
+        // ... but an envoy's office names where he is sent (المبعوث الخاص
+        // للرئيس الروسي إلى سوريا)
+        let sent = matches!(
+            role.as_deref(),
+            Some("envoy" | "special representative" | "coordinator")
+        );
+        let function_word = (w == "الي" && !sent)
+            || matches!(
+                w,
+                "التي"
+                    | "الذي"
+                    | "الذين"
+                    | "اللذين"
+                    | "اللتين"
+                    | "اللذان"
+                    | "اللتان"
+                    | "الا"
+                    | "الان"
+            );
+        if !after_comma
+            && !function_word
+            && (r.descriptors.contains(w) || (w.starts_with("ال") && !r.is_given(w)))
         {
             international |= INTERNATIONAL_WORDS.contains(&w);
             i += 1;

@@ -180,7 +180,11 @@ fn non_state(tokens: &Tokens, a: &Actor) -> bool {
             return true
         }
         // المعارض السوري رياض الترك: the descriptor opens the person's span
-        ActorKind::Person if cues.is(Cue::NonState, &strip_conj(&toks[a.first].text)) => {
+        // (الفريق before a person's name is a general's rank, not a team)
+        ActorKind::Person
+            if cues.is(Cue::NonState, &strip_conj(&toks[a.first].text))
+                && !matches!(strip_conj(&toks[a.first].text).as_ref(), "الفريق" | "فريق") =>
+        {
             return true
         }
         ActorKind::Adjective | ActorKind::Country | ActorKind::Person => {}
@@ -195,6 +199,25 @@ fn non_state(tokens: &Tokens, a: &Actor) -> bool {
     // but also a party's (الملف مع إيران), so names stay
     // ... a name right after the topic noun is its genitive (قضية كوريا الشمالية)
     let topic_too = a.kind == ActorKind::Adjective;
+    // ... and a state named as where the topic is (ناقشا الوضع في سوريا
+    // وأوكرانيا), itself or coordinated with the first
+    if a.kind == ActorKind::Country {
+        let coordinated = a.prefix > 0 && toks[a.first].text.starts_with('و');
+        let mut j = a.first;
+        while j > a.first.saturating_sub(4) && j > 1 && toks[j].gap == Gap::Space {
+            j -= 1;
+            let w = strip_conj(&toks[j].text);
+            if w == "في"
+                && (j + 1 == a.first || coordinated)
+                && cues.is(Cue::TopicHead, &strip_conj(&toks[j - 1].text))
+            {
+                return true;
+            }
+            if matches!(w.as_ref(), "مع" | "من" | "الي" | "بين" | "عن") {
+                break;
+            }
+        }
+    }
     let lo = a.first.saturating_sub(3);
     let mut i = a.first;
     while i > lo && toks[i].gap == Gap::Space {
@@ -856,7 +879,14 @@ pub(super) fn read<'a>(
     }
     // visits: the host is where the visitor goes (زيارة دمشق، وصل إلى بغداد)
     if trig.kind == EventKind::Visit {
-        let place_like = |a: &Actor| matches!(a.kind, ActorKind::Place | ActorKind::Country);
+        // (إلى العاصمة التركية: the capital named by its state's adjective)
+        let place_like = |a: &Actor| {
+            matches!(a.kind, ActorKind::Place | ActorKind::Country)
+                || (a.kind == ActorKind::Adjective
+                    && a.first > 0
+                    && toks[a.first].gap == Gap::Space
+                    && cues.is(Cue::PlaceHead, &strip_conj(&toks[a.first - 1].text)))
+        };
         // never the visitor itself or those coordinated with it (وصل قادة مصر
         // والأردن إلى الرياض); a bare object right after the visitor
         // (يزور رئيس الوزراء الهندي الإمارات)
@@ -892,6 +922,17 @@ pub(super) fn read<'a>(
                 || (i > sent.first && day_at(i - 1) && toks[i - 1].punct == Some(','))
         };
         let day_between = |l: usize, f: usize| f == l + 2 && day_at(l + 1) && day_comma(l + 1);
+        // لوزير الخارجية جبران باسيل زيارة إلى واشنطن: who has the visit makes it
+        if !trig.verb && source.is_none() {
+            if let Some((v, _)) = before.last().filter(|(a, m)| {
+                *m == Mark::To
+                    && a.last + 1 == tf
+                    && matches!(a.kind, ActorKind::Person | ActorKind::Office)
+            }) {
+                source = Some(v);
+                rule.push_str(", the visitor who has the visit (لـ X زيارة)");
+            }
+        }
         let mut visitors: Vec<usize> = Vec::new();
         let mut visitors_last = None;
         if let Some(v) = source.filter(|v| trig.verb && v.first > tl) {

@@ -390,7 +390,7 @@ impl EventExtractor {
                 });
                 // دعت اللجنة إلى وضع آلية: إلى + what is called for
                 let call_for = trig.verb
-                    && ((h.last + 1)..=(h.last + 6).min(sent.last)).any(|i| {
+                    && ((h.last + 1)..=(h.last + 12).min(sent.last)).any(|i| {
                         toks[i].text == "الي"
                             && i < sent.last
                             && !cues.is(Cue::InviteObject, &toks[i + 1].text)
