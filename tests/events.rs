@@ -1124,3 +1124,18 @@ fn refugees_arriving_home_make_no_visit() {
     );
     assert!(evs.iter().all(|e| e.r#type != EventKind::Visit), "{evs:?}");
 }
+
+#[test]
+fn heading_to_a_state_with_the_subject_between_is_a_visit() {
+    let evs = events(
+        "يتوجه ولي العهد السعودي الأمير محمد بن سلمان إلى فرنسا الأسبوع المقبل في زيارة رسمية.",
+    );
+    assert!(has(&evs, EventKind::Visit, "SA", "FR"), "{evs:?}");
+}
+
+#[test]
+fn who_leaves_a_state_heading_to_another_visits_it() {
+    let evs = events("وغادر وزير الخارجية الأمريكي تركيا بعد لقائه نظيره التركي متوجها إلى المغرب.");
+    assert!(has(&evs, EventKind::Visit, "US", "MA"), "{evs:?}");
+    assert!(!has(&evs, EventKind::Visit, "TR", "MA"), "{evs:?}");
+}

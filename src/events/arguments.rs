@@ -922,6 +922,20 @@ pub(super) fn read<'a>(
                 || (i > sent.first && day_at(i - 1) && toks[i - 1].punct == Some(','))
         };
         let day_between = |l: usize, f: usize| f == l + 2 && day_at(l + 1) && day_comma(l + 1);
+        // غادر ووكر تركيا متوجها إلى المغرب: the traveller is the person the
+        // clause speaks of, not the place he leaves; the first such (a later
+        // one is his verb's object, نظيره)
+        if trig.form.starts_with("متوجه") {
+            source = before
+                .iter()
+                .find(|(a, m)| {
+                    *m == Mark::None
+                        && matches!(a.kind, ActorKind::Person | ActorKind::Office)
+                        && !super::clauses::opens_between(s.tokens, a.last, tf)
+                })
+                .map(|x| x.0)
+                .filter(|a| a.country.is_some());
+        }
         // لوزير الخارجية جبران باسيل زيارة إلى واشنطن: who has the visit makes it
         if !trig.verb && source.is_none() {
             if let Some((v, _)) = before.last().filter(|(a, m)| {
