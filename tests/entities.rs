@@ -353,3 +353,9 @@ fn an_office_listed_after_a_title_is_no_surname() {
         people(&d)
     );
 }
+
+#[test]
+fn the_hashemite_royal_court_is_jordans_not_a_surname() {
+    let d = doc("وكان في استقبال الضيف رئيس الديوان الملكي الهاشمي الدكتور فايز الطراونة.");
+    assert!(!people(&d).contains(&"طارق الهاشمي"), "{:?}", people(&d));
+}

@@ -1139,3 +1139,9 @@ fn who_leaves_a_state_heading_to_another_visits_it() {
     assert!(has(&evs, EventKind::Visit, "US", "MA"), "{evs:?}");
     assert!(!has(&evs, EventKind::Visit, "TR", "MA"), "{evs:?}");
 }
+
+#[test]
+fn wa_min_huna_is_hence() {
+    let evs = events("وكان لزاما على المملكة أن تقوم بدورها، ومن هنا جاءت مبادرتها تجاه الكويت.");
+    assert!(evs.iter().all(|e| e.r#type != EventKind::Congratulation), "{evs:?}");
+}
