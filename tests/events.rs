@@ -1143,5 +1143,22 @@ fn who_leaves_a_state_heading_to_another_visits_it() {
 #[test]
 fn wa_min_huna_is_hence() {
     let evs = events("وكان لزاما على المملكة أن تقوم بدورها، ومن هنا جاءت مبادرتها تجاه الكويت.");
-    assert!(evs.iter().all(|e| e.r#type != EventKind::Congratulation), "{evs:?}");
+    assert!(
+        evs.iter().all(|e| e.r#type != EventKind::Congratulation),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_destination_past_the_visitors_titles_is_the_visits() {
+    let evs = events(
+        "ورحبت الصحف بزيارة الشيخ عبدالله بن زايد وزير الخارجية والتعاون الدولي في دولة الإمارات العربية المتحدة إلى القاهرة أمس.",
+    );
+    assert!(has(&evs, EventKind::Visit, "AE", "EG"), "{evs:?}");
+}
+
+#[test]
+fn a_place_one_goes_back_to_is_no_destination() {
+    let evs = events("وكان نائب الرئيس اليمني زار مدينة عدن وأجرى خلال الزيارة جولة لساعات ليعود إلى مدينة الرياض.");
+    assert!(!has(&evs, EventKind::Visit, "YE", "SA"), "{evs:?}");
 }

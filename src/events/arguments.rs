@@ -974,7 +974,7 @@ pub(super) fn read<'a>(
         });
         // ... not where one comes back to (اختصر جولته وعاد إلى واشنطن)
         let back = |a: &Actor| {
-            (a.first.saturating_sub(2)..a.first)
+            (a.first.saturating_sub(3)..a.first)
                 .any(|i| cues.is(Cue::Return, &strip_conj(&toks[i].text)))
         };
         let marked = s.actors.iter().find(|(a, m)| {
@@ -983,6 +983,35 @@ pub(super) fn read<'a>(
                 && place_like(a)
                 && *m == Mark::To
                 && !back(a)
+        });
+        // ... or further on, past the visitor's titles (بزيارة الأمير محمد بن
+        // سلمان ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع
+        // للأردن), when nothing but words stands between: no comma, no other
+        // actor, no new clause
+        let marked = marked.or_else(|| {
+            // (a noun's visitor named after it: its titles may run long)
+            if trig.verb || source.is_none_or(|v| v.first <= tl) {
+                return None;
+            }
+            // (the visitor's own offices and bodies on the way are his titles)
+            let own = source.and_then(|v| v.country.clone());
+            let far = s.actors.iter().find(|(a, _)| {
+                a.first > reach_from
+                    && !(a.country == own
+                        || (a.country.is_none()
+                            && matches!(
+                                a.kind,
+                                ActorKind::Office | ActorKind::Organization | ActorKind::Person
+                            )))
+            })?;
+            let (a, m) = far;
+            (a.first <= reach_from + 2 * NOUN_REACH
+                && place_like(a)
+                && *m == Mark::To
+                && !back(a)
+                && !((reach_from + 1)..=a.first).any(|i| toks[i].punct.is_some())
+                && !super::clauses::opens_between(s.tokens, reach_from, a.first))
+            .then_some(far)
         });
         let dest = match (bare, marked) {
             (Some(b), Some(m)) => Some(if m.0.first < b.0.first { m } else { b }),
