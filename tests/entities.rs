@@ -342,3 +342,18 @@ fn organizations_the_lexicons_lack_come_from_the_tagger_and_take_no_state() {
     assert!(orgs.contains(&("الأهرام", None)), "{orgs:?}");
     assert!(d.events.is_empty());
 }
+
+#[test]
+fn a_hashtag_does_not_cut_a_name() {
+    // inline hashtags (#الاسم_الكامل) are read as the words they join
+    let d = doc(
+        "رحبت المستشارة الألمانية، أنغيلا #ميركل، بالقمة. وقال الرئيس #فلاديمير_بوتين إن الاجتماع مهم.",
+    );
+    let names = people(&d);
+    assert!(names.contains(&"أنغيلا ميركل"), "{names:?}");
+    assert!(names.contains(&"فلاديمير بوتين"), "{names:?}");
+    assert_eq!(names.len(), 2, "{names:?}");
+    // a context name written as a hashtag is named without its marks
+    let d = doc("وقال الوزير #كارلوس_دياز إن المحادثات مستمرة.");
+    assert_eq!(people(&d), ["كارلوس دياز"]);
+}
