@@ -357,3 +357,22 @@ fn a_hashtag_does_not_cut_a_name() {
     let d = doc("وقال الوزير #كارلوس_دياز إن المحادثات مستمرة.");
     assert_eq!(people(&d), ["كارلوس دياز"]);
 }
+
+#[test]
+fn a_name_ends_before_a_preposition_on_a_verbal_noun() {
+    for (text, name) in [
+        ("ودعا الرئيس سمير لإتمام الاتفاق قبل نهاية العام.", "سمير"),
+        (
+            "وكلفت الوزارة كريم فوزي بإدارة المشروع الجديد.",
+            "كريم فوزي",
+        ),
+        ("ونجح نبيل بإقناعه بالعودة إلى المفاوضات.", "نبيل"),
+        ("وقال هشام لإذاعة محلية إن الوضع هادئ.", "هشام"),
+    ] {
+        let d = doc(text);
+        assert_eq!(people(&d), [name], "{text}");
+    }
+    // a foreign surname that starts with the same letters stays (لافروف، باراك)
+    let d = doc("وقال سيرغي لاكروف إن الاجتماع مهم.");
+    assert_eq!(people(&d), ["سيرغي لاكروف"]);
+}

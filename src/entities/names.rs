@@ -2,7 +2,7 @@
 //! compounds and lineage, a family name) after a title, after a verb of
 //! saying, or opening with a known given name.
 
-use super::words::{bare_word, is_kunya, is_son_of};
+use super::words::{bare_word, is_kunya, is_son_of, proclitic_verbal_noun};
 use super::{Actor, ActorKind, Annotations, Ctx, Item, MentionRef, PersonEntity};
 use crate::tokenize::Gap;
 
@@ -124,6 +124,7 @@ pub(super) fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
                 || w.starts_with("لل")
                 || r.is_given(&w[2..])
                 || r.is_common(&w[2..])
+                || proclitic_verbal_noun(w)
                 || w.starts_with('و')
                 || w.starts_with('ف'))
         {

@@ -2,7 +2,7 @@
 //! people found from context, and adds the organizations only it finds.
 
 use super::names::new_person;
-use super::words::is_kunya;
+use super::words::{is_kunya, proclitic_verbal_noun};
 use super::{ActorKind, Annotations, Ctx, HashMap, Item, MentionRef, OrgMention};
 
 /// Organizations only the statistical tagger found (a ministry, a party, a
@@ -78,8 +78,11 @@ pub(super) fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
                 continue;
             }
             let mut m = m;
-            if let Some((a, b)) = around(m.first)
-                .filter(|&(a, b)| a <= m.first && m.last <= b && (b - a) > (m.last - m.first))
+            // the tagger's span is cut before a word that opens another
+            // phrase (الأمير سلطان وليكوتا: "and Lekota")
+            let span = around(m.first).map(|(a, b)| (a, widened_end(ctx, m.last, b)));
+            if let Some((a, b)) =
+                span.filter(|&(a, b)| a <= m.first && m.last <= b && (b - a) > (m.last - m.first))
             {
                 let free =
                     (a..=b).all(|t| (m.first..=m.last).contains(&t) || ctx.cover[t].is_none());
@@ -150,6 +153,35 @@ pub(super) fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
     }
 }
 
+/// Where a context name widened to the tagger's span ending at `b` ends: at
+/// the word before one that opens another phrase, a conjunction (و، ف) or a
+/// preposition on a verbal noun (لإتمام), unless that word is a given name.
+/// A conjunction is told from a foreign name's first letter (ويليامز،
+/// فيلدس) by what follows it: a given name, a common word, a definite word,
+/// or a word the article writes alone elsewhere (و + ليكوتا).
+fn widened_end(ctx: &Ctx, last: usize, b: usize) -> usize {
+    let r = ctx.r;
+    ((last + 1)..=b)
+        .find(|&t| {
+            let w = ctx.word(t);
+            if r.is_given(w) {
+                return false;
+            }
+            let rest = w
+                .strip_prefix('و')
+                .or_else(|| w.strip_prefix('ف'))
+                .filter(|rest| rest.chars().count() >= 3);
+            let conjunction = rest.is_some_and(|rest| {
+                r.is_given(rest)
+                    || r.is_common(rest)
+                    || rest.starts_with("ال")
+                    || ctx.tokens.iter().any(|k| k.text == rest)
+            });
+            conjunction || proclitic_verbal_noun(w)
+        })
+        .map_or(b, |t| t - 1)
+}
+
 /// The name inside a person span of the tagger: a conjunction or
 /// preposition glued to the first word is left out when what follows it
 /// is a name (وعبد الحليم، ولينا، after another name: مارتان براديل
@@ -183,7 +215,8 @@ fn tagger_name_bounds(ctx: &Ctx, a: usize, mut b: usize) -> Option<(usize, usize
         let mut cs = last.chars();
         let lead = cs.next();
         let long = cs.as_str().chars().count() >= 3;
-        let phrase = (last.starts_with("بال") || last.starts_with("لل")) && long;
+        let phrase = ((last.starts_with("بال") || last.starts_with("لل")) && long)
+            || proclitic_verbal_noun(last);
         let verb = matches!(lead, Some('ي' | 'ت')) && long && b - a >= 2;
         // a name does not end on a common word (رحمه الله), but عبد الله does
         let prev = ctx.word(b - 1);
