@@ -376,3 +376,38 @@ fn a_name_ends_before_a_preposition_on_a_verbal_noun() {
     let d = doc("وقال سيرغي لاكروف إن الاجتماع مهم.");
     assert_eq!(people(&d), ["سيرغي لاكروف"]);
 }
+
+#[test]
+fn a_given_name_alone_is_the_lexicon_person_whose_name_starts_so() {
+    // the lexicon person is named by a surname; the title + given name is the same person
+    let d = doc("وصل السيسي إلى الخرطوم. وبحث الرئيس المصري عبد الفتاح مع نظيره العلاقات.");
+    assert_eq!(people(&d), ["عبد الفتاح السيسي"]);
+    // written joined: الملك عبدالله for عبد الله الثاني
+    let d = doc("وأكد العاهل الأردني عبد الله الثاني دعمه. وقال الملك عبدالله إن الحل سياسي.");
+    assert_eq!(people(&d), ["عبد الله الثاني"]);
+}
+
+#[test]
+fn a_lexicon_surname_after_another_given_name_is_another_person() {
+    // ماهر is not Bashar al-Assad's given name: ماهر الأسد is his own person
+    let d = doc("واستقبل الرئيس بشار الأسد الوفد. وحضر اللقاء ماهر الأسد قائد الفرقة الرابعة.");
+    let names = people(&d);
+    assert!(names.contains(&"بشار الأسد"), "{names:?}");
+    assert!(names.contains(&"ماهر الأسد"), "{names:?}");
+    // a father's name in a lineage is not a given name of another person
+    let d = doc("وقال وزير الخارجية عادل بن أحمد الجبير إن الزيارة ناجحة.");
+    assert_eq!(people(&d), ["عادل بن أحمد الجبير"]);
+}
+
+#[test]
+fn a_lexicon_surname_after_a_spelling_of_the_given_name_is_the_full_name() {
+    // جاستين for the lexicon's جاستن: one mention of Justin Trudeau
+    let d = doc("واستقبل مودي نظيره الكندي جاستين ترودو في نيودلهي.");
+    let trudeau = d
+        .people
+        .iter()
+        .find(|p| p.name == "جاستن ترودو")
+        .expect("Trudeau");
+    assert_eq!(trudeau.mentions[0].text, "جاستين ترودو");
+    assert_eq!(d.people.len(), 2, "{:?}", people(&d));
+}

@@ -39,10 +39,16 @@ pub(super) fn merge_given_names(ctx: &Ctx, ann: &mut Annotations) {
         if short.iter().any(|f| f.len() != e.key.len()) {
             continue;
         }
+        // or a lexicon person named in the article whose name starts so
+        // (الأمير سلطان for سلطان بن عبد العزيز, الملك عبدالله for عبد الله
+        // الثاني), the compound written joined or apart
         let starts = |q: usize| {
             forms[q]
                 .iter()
                 .any(|f| f.len() > short[0].len() && f[..short[0].len()] == short[0][..])
+                || (ann.people[q].lexicon.is_some()
+                    && !ann.people[q].mentions.is_empty()
+                    && key_starts_with(&ann.people[q].key, &short[0]))
         };
         let mut qs = (0..ann.people.len()).filter(|&q| q != p && starts(q));
         if let (Some(q), None) = (qs.next(), qs.next()) {
@@ -60,6 +66,28 @@ pub(super) fn merge_given_names(ctx: &Ctx, ann: &mut Annotations) {
                     a.country = country.clone();
                 }
             }
+        }
+    }
+}
+
+/// `key` (a lexicon name's words) starts with the words of `short`, read
+/// without the spaces between them (عبدالله = عبد الله), and goes on after them.
+fn key_starts_with(key: &[String], short: &[&str]) -> bool {
+    let mut want = short.iter().flat_map(|w| w.chars());
+    let mut words = key.iter();
+    loop {
+        let Some(word) = words.next() else {
+            return false;
+        };
+        for c in word.chars() {
+            if want.next() != Some(c) {
+                return false;
+            }
+        }
+        let mut rest = want.clone();
+        if rest.next().is_none() {
+            // the short form ends with this word: the name goes on after it
+            return words.next().is_some();
         }
     }
 }
