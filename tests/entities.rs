@@ -411,3 +411,34 @@ fn a_lexicon_surname_after_a_spelling_of_the_given_name_is_the_full_name() {
     assert_eq!(trudeau.mentions[0].text, "جاستين ترودو");
     assert_eq!(d.people.len(), 2, "{:?}", people(&d));
 }
+
+#[test]
+fn abd_takes_its_divine_name_after_a_title() {
+    // الله is a common word, but after عبد it is part of the name
+    let d = doc("وفي مقال للأستاذ عبد الله سعيد حمدان عن المطارات.");
+    assert_eq!(people(&d), ["عبد الله سعيد حمدان"]);
+}
+
+#[test]
+fn a_name_from_its_lineage_on_is_the_same_person() {
+    // بن أحمد later in the article is وزير الخارجية خالد بن أحمد
+    let d = doc("دعا وزير الخارجية البحريني خالد بن أحمد إلى الهدوء. ودشن بن أحمد حملة جديدة.");
+    assert_eq!(people(&d), ["خالد بن أحمد"]);
+}
+
+#[test]
+fn a_noun_before_a_given_name_is_not_part_of_the_name() {
+    // the tagger may read حبس (jailing) as the start of the name
+    let d =
+        doc("قضت المحكمة بحبس صفوت الحمدي ثلاث سنوات. وتقرر حبس صفوت الحمدي رئيس المجلس السابق.");
+    assert_eq!(people(&d), ["صفوت الحمدي"]);
+}
+
+#[test]
+fn an_arabic_noun_is_no_spelling_of_a_family_name() {
+    // الدخول (entry) is not a spelling of the family name الدخيل
+    let d = doc("وشكر الوزير عزام الدخيل المشاركين. وتمنع الخطة المتسللين من الدخول إلى المشاعر.");
+    let p = &d.people[0];
+    assert_eq!(p.name, "عزام الدخيل");
+    assert_eq!(p.mentions.len(), 1);
+}

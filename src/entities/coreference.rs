@@ -244,6 +244,23 @@ fn same_person(a: &PersonEntity, b: &PersonEntity) -> bool {
     {
         return true;
     }
+    // one is the other's name from its particle or lineage on (دي نيكولو for
+    // أنطونيو دي نيكولو, بن أحمد for خالد بن أحمد)
+    let (short, long) = if ka.len() < kb.len() {
+        (ka, kb)
+    } else {
+        (kb, ka)
+    };
+    if short.len() >= 2
+        && short.len() < long.len()
+        && long.ends_with(short)
+        && matches!(
+            short[0].as_str(),
+            "بن" | "ابن" | "بنت" | "دي" | "دو" | "دا" | "ديلا" | "فان" | "فون"
+        )
+    {
+        return true;
+    }
     // one is the other's surname
     (ka.len() == 1
         && kb.len() >= 2
@@ -264,7 +281,10 @@ pub fn similar_foreign(a: &str, b: &str) -> bool {
         return false;
     }
     let consonant = |c: &char| !matches!(c, 'ا' | 'و' | 'ي' | 'ى');
+    // (not Arabic nouns with the article: الدخول is no spelling of الدخيل)
     if la.min(lb) >= 6
+        && !a.starts_with("ال")
+        && !b.starts_with("ال")
         && a.chars().filter(consonant).count() >= 4
         && a.chars().filter(consonant).eq(b.chars().filter(consonant))
     {
@@ -318,5 +338,6 @@ mod tests {
         assert!(similar_foreign("اوبير", "اويير"));
         assert!(!similar_foreign("الكاظمي", "الكعبي"));
         assert!(!similar_foreign("حسين", "حسن"));
+        assert!(!similar_foreign("الدخيل", "الدخول"));
     }
 }

@@ -70,8 +70,11 @@ pub(super) fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
                 w,
                 "بن" | "ابن" | "بنت" | "ال" | "ولد" | "دو" | "دي" | "فان" | "فون"
             );
-        // بن/آل bind the next word even when it is a common one (شلومو بن عامي)
-        let lineage = is_son_of(w) || w == "ال";
+        // بن/آل bind the next word even when it is a common one (شلومو بن عامي),
+        // and عبد its divine name (عبد الله، عبد الرحمن)
+        let lineage = is_son_of(w)
+            || w == "ال"
+            || (w == "عبد" && j + 1 < n && ctx.word(j + 1).starts_with("ال"));
         let bound = |k: usize| {
             ok_token(k)
                 || (lineage

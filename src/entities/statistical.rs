@@ -2,7 +2,7 @@
 //! people found from context, and adds the organizations only it finds.
 
 use super::names::new_person;
-use super::words::{is_kunya, proclitic_verbal_noun};
+use super::words::{is_kunya, is_son_of, proclitic_verbal_noun};
 use super::{ActorKind, Annotations, Ctx, HashMap, Item, MentionRef, OrgMention};
 
 /// Organizations only the statistical tagger found (a ministry, a party, a
@@ -80,7 +80,8 @@ pub(super) fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
             let mut m = m;
             // the tagger's span is cut before a word that opens another
             // phrase (الأمير سلطان وليكوتا: "and Lekota")
-            let span = around(m.first).map(|(a, b)| (a, widened_end(ctx, m.last, b)));
+            let span = around(m.first)
+                .map(|(a, b)| (widened_start(ctx, m.first, a), widened_end(ctx, m.last, b)));
             if let Some((a, b)) =
                 span.filter(|&(a, b)| a <= m.first && m.last <= b && (b - a) > (m.last - m.first))
             {
@@ -156,6 +157,25 @@ pub(super) fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
 /// Where a context name widened to the tagger's span ending at `b` ends: at
 /// the word before one that opens another phrase, a conjunction (و، ف) or a
 /// preposition on a verbal noun (لإتمام), unless that word is a given name.
+/// Where a context name widened to the tagger's span starting at `a`
+/// starts: a name that opens with a given name (or عبد، أبو) takes before it
+/// only another given name (محمد علي ...) or a lineage (بن), not a noun (حبس صفوت الشريف،
+/// لحنا محمد المغيص), and never across punctuation.
+fn widened_start(ctx: &Ctx, first: usize, a: usize) -> usize {
+    let r = ctx.r;
+    let opens = |w: &str| r.is_given(w) || w == "عبد" || is_kunya(w) || is_son_of(w);
+    let mut s = first;
+    while s > a {
+        let w = ctx.word(s - 1);
+        let joined = ctx.tokens[s].gap == crate::tokenize::Gap::Space;
+        if !joined || (opens(ctx.word(s)) && !opens(w)) {
+            break;
+        }
+        s -= 1;
+    }
+    s
+}
+
 /// A conjunction is told from a foreign name's first letter (ويليامز،
 /// فيلدس) by what follows it: a given name, a common word, a definite word,
 /// or a word the article writes alone elsewhere (و + ليكوتا).
@@ -164,6 +184,13 @@ fn widened_end(ctx: &Ctx, last: usize, b: usize) -> usize {
     ((last + 1)..=b)
         .find(|&t| {
             let w = ctx.word(t);
+            // not across punctuation (a comma, a bracket), but on through a
+            // hyphen inside a name (تشونغ إيوي-يونغ، كيم يو -جونغ)
+            let tok = &ctx.tokens[t];
+            let joined = tok.gap == crate::tokenize::Gap::Space || tok.punct == Some('-');
+            if !joined {
+                return true;
+            }
             if r.is_given(w) {
                 return false;
             }
@@ -194,7 +221,7 @@ fn tagger_name_bounds(ctx: &Ctx, a: usize, mut b: usize) -> Option<(usize, usize
     let first = ctx.word(a);
     let mut bare = None;
     let mut chars = first.chars();
-    if let Some(c @ ('و' | 'ف' | 'ب' | 'ل')) = chars.next() {
+    if let Some(c @ ('و' | 'ب' | 'ل')) = chars.next() {
         let rest = chars.as_str();
         let name_follows = r.is_given(rest) || rest == "عبد" || is_kunya(rest);
         let after_name = c == 'و'
@@ -229,8 +256,11 @@ fn tagger_name_bounds(ctx: &Ctx, a: usize, mut b: usize) -> Option<(usize, usize
     }
     // a name in Latin letters only is not an Arabic article's person
     let latin = (a..=b).all(|t| ctx.word(t).is_ascii());
-    let common_alone = a == b && r.is_common(bare.as_deref().unwrap_or(ctx.word(a)));
-    if latin || common_alone {
+    let alone = bare.as_deref().unwrap_or(ctx.word(a));
+    let common_alone = a == b && r.is_common(alone);
+    // one word of two letters alone (لي "to me") is too little
+    let short_alone = a == b && alone.chars().count() < 3;
+    if latin || common_alone || short_alone {
         return None;
     }
     Some((a, b, bare))
