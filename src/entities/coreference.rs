@@ -135,10 +135,15 @@ pub(super) fn merge_people(ctx: &mut Ctx, ann: &mut Annotations) {
             let Some(cands) = by_initial.get(&stem.chars().next().unwrap_or(' ')) else {
                 return false;
             };
+            // the very surname before another's spelling (بوتينا is Butina's,
+            // not a spelling of بوتين when both are named)
             found = cands
                 .iter()
-                .find(|(s, _)| {
-                    *s == stem || (stem.chars().count() >= 5 && similar_foreign(s, stem))
+                .find(|(s, _)| *s == stem)
+                .or_else(|| {
+                    cands
+                        .iter()
+                        .find(|(s, _)| stem.chars().count() >= 5 && similar_foreign(s, stem))
                 })
                 .map(|x| (bare_len, x.1));
             found.is_some()
@@ -174,10 +179,16 @@ pub(super) fn merge_people(ctx: &mut Ctx, ann: &mut Annotations) {
         let t = match first_with.get(&key) {
             Some(&b) => b,
             None => {
+                // the same name written alike before another's spelling of it
                 let t = reps
                     .iter()
                     .copied()
-                    .find(|&b| same_person(person, &ann.people[b]))
+                    .find(|&b| same_person(person, &ann.people[b], false))
+                    .or_else(|| {
+                        reps.iter()
+                            .copied()
+                            .find(|&b| same_person(person, &ann.people[b], true))
+                    })
                     .unwrap_or(a);
                 if t == a {
                     reps.push(a);
@@ -225,7 +236,9 @@ pub(super) fn merge_people(ctx: &mut Ctx, ann: &mut Annotations) {
     }
 }
 
-fn same_person(a: &PersonEntity, b: &PersonEntity) -> bool {
+/// `fuzzy`: a surname may also be another spelling of the other's.
+fn same_person(a: &PersonEntity, b: &PersonEntity, fuzzy: bool) -> bool {
+    let similar_foreign = |x: &str, y: &str| x == y || (fuzzy && similar_foreign(x, y));
     if a.lexicon.is_some() && a.lexicon == b.lexicon {
         return true;
     }

@@ -88,6 +88,17 @@ pub(super) fn classify(
 
     // a short person form preceded by a title, or whose full name is in the document
     if let Some(Target::Person(i, s)) = person_short {
+        // a one-word alias that is also a common word after normalization
+        // (تراس = ترأس "presided") or of three letters or fewer (روج in روج
+        // آفا) needs context like a weak one
+        let s = if s == Strength::Alias
+            && h.first == h.last
+            && (r.is_common(h.form) || h.form.chars().count() <= 3)
+        {
+            Strength::Weak
+        } else {
+            s
+        };
         let titled = prev_hit
             .is_some_and(|p| p.targets.iter().any(|t| matches!(t, Target::Title(_))))
             || (prev_hit.is_some_and(|p| {
