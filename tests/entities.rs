@@ -467,3 +467,19 @@ fn a_surname_written_alike_is_its_own_person_before_a_spelling_of_another() {
         .expect("Lavrov");
     assert_eq!(lavrov.mentions.len(), 1, "{:?}", lavrov.mentions);
 }
+
+#[test]
+fn korean_and_japanese_leaders_are_known_in_their_spellings() {
+    let d = doc("والتقى الرئيس الكوري الجنوبي مون جاي إن الزعيم كيم جونج أون. وحضر رئيس الوزراء الياباني شينزو أبي.");
+    let names = people(&d);
+    for n in ["مون جيه إن", "كيم جونغ أون", "شينزو آبي"] {
+        assert!(names.contains(&n), "{n}: {names:?}");
+    }
+    assert_eq!(names.len(), 3, "{names:?}");
+}
+
+#[test]
+fn a_western_given_name_opens_an_unknown_name() {
+    let d = doc("وقال جريمي هولتن إن الحزب سيصوت ضد المشروع.");
+    assert_eq!(people(&d), ["جريمي هولتن"]);
+}
