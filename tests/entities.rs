@@ -483,3 +483,15 @@ fn a_western_given_name_opens_an_unknown_name() {
     let d = doc("وقال جريمي هولتن إن الحزب سيصوت ضد المشروع.");
     assert_eq!(people(&d), ["جريمي هولتن"]);
 }
+
+#[test]
+fn a_lone_unknown_word_is_no_person_without_a_rule() {
+    // a club, a newspaper: one unknown word with no title, verb of saying or given name
+    for text in [
+        "وكان أوليمبيكو الذي كان سيستضيف الفريق قد أعلن تأجيل المباراة.",
+        "أما صحيفة \"كيهانيا\" القريبة من الحرس فكتبت أن الاتفاق انتهى.",
+    ] {
+        let d = doc(text);
+        assert!(people(&d).is_empty(), "{text}: {:?}", people(&d));
+    }
+}

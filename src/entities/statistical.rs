@@ -144,6 +144,9 @@ pub(super) fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
             continue;
         }
         if let Some((a, b, bare)) = tagger_name_bounds(ctx, a, b) {
+            if a == b && !lone_word_person(ctx, a, bare.as_deref()) {
+                continue;
+            }
             let p = new_person(ctx, ann, a, b, "statistical tagger");
             if let Some(bare) = bare {
                 let prefix = ctx.word(a).chars().count() - bare.chars().count();
@@ -207,6 +210,14 @@ fn widened_end(ctx: &Ctx, last: usize, b: usize) -> usize {
             conjunction || proclitic_verbal_noun(w)
         })
         .map_or(b, |t| t - 1)
+}
+
+/// One word the tagger alone reads as a person is one only when it is a
+/// known given name (ميلانيا، صالح): an unknown word alone is more often a
+/// club, a company, a newspaper or a noun (أودينيزي، جوان، ودان); a surname of
+/// a person named in full is found again by the surname pass.
+fn lone_word_person(ctx: &Ctx, a: usize, bare: Option<&str>) -> bool {
+    ctx.r.is_given(bare.unwrap_or(ctx.word(a)))
 }
 
 /// The name inside a person span of the tagger: a conjunction or
