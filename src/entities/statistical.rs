@@ -2,7 +2,7 @@
 //! people found from context, and adds the organizations only it finds.
 
 use super::names::new_person;
-use super::words::{is_kunya, is_son_of, proclitic_verbal_noun};
+use super::words::{bare_word, is_kunya, is_son_of, proclitic_verbal_noun};
 use super::{ActorKind, Annotations, Ctx, HashMap, Item, MentionRef, OrgMention};
 
 /// Organizations only the statistical tagger found (a ministry, a party, a
@@ -167,11 +167,19 @@ pub(super) fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
 fn widened_start(ctx: &Ctx, first: usize, a: usize) -> usize {
     let r = ctx.r;
     let opens = |w: &str| r.is_given(w) || w == "عبد" || is_kunya(w) || is_son_of(w);
+    // a noun: a common word, a definite one, a preposition on a verbal noun
+    let noun = |w: &str| {
+        !opens(bare_word(w))
+            && (r.is_common(w)
+                || r.is_common(bare_word(w))
+                || w.starts_with("ال")
+                || proclitic_verbal_noun(w))
+    };
     let mut s = first;
     while s > a {
         let w = ctx.word(s - 1);
         let joined = ctx.tokens[s].gap == crate::tokenize::Gap::Space;
-        if !joined || (opens(ctx.word(s)) && !opens(w)) {
+        if !joined || (opens(ctx.word(s)) && noun(w)) {
             break;
         }
         s -= 1;
@@ -212,12 +220,58 @@ fn widened_end(ctx: &Ctx, last: usize, b: usize) -> usize {
         .map_or(b, |t| t - 1)
 }
 
-/// One word the tagger alone reads as a person is one only when it is a
-/// known given name (ميلانيا، صالح): an unknown word alone is more often a
-/// club, a company, a newspaper or a noun (أودينيزي، جوان، ودان); a surname of
-/// a person named in full is found again by the surname pass.
+/// Nouns that name what the word after them is: a family, a club, a paper,
+/// a company (normalized: ة is written ه, ئ ي).
+const NOT_A_PERSON_BEFORE: &[&str] = &[
+    "عائله",
+    "اسره",
+    "نادي",
+    "فريق",
+    "منتخب",
+    "صحيفه",
+    "جريده",
+    "مجله",
+    "قناه",
+    "شركه",
+    "مجموعه",
+    "مصرف",
+    "بنك",
+    "وكاله",
+    "حزب",
+    "حركه",
+    "ملعب",
+    "استاد",
+    "مطار",
+    "جامعه",
+    "مدينه",
+    "بلده",
+    "قريه",
+    "عمليه",
+    "مناوره",
+    "مناورات",
+    "مشروع",
+    "برنامج",
+    "فندق",
+];
+
+/// One word the tagger alone reads as a person is none in quotes (a paper,
+/// a product, an operation: صحيفة "جوان") or after a noun that says what it
+/// is (عائلة، نادي، شركة); a known given name always is one.
 fn lone_word_person(ctx: &Ctx, a: usize, bare: Option<&str>) -> bool {
-    ctx.r.is_given(bare.unwrap_or(ctx.word(a)))
+    let word = bare.unwrap_or(ctx.word(a));
+    if ctx.r.is_given(word) {
+        return true;
+    }
+    let quote = |c: Option<char>| matches!(c, Some('"' | '«' | '»' | '“' | '”' | '\'' | '‘' | '’'));
+    let quoted = quote(ctx.tokens[a].punct)
+        && ctx
+            .tokens
+            .get(a + 1)
+            .is_none_or(|t| quote(t.punct) || t.gap == crate::tokenize::Gap::Break);
+    let named_by = a > 0
+        && ctx.tokens[a].gap == crate::tokenize::Gap::Space
+        && NOT_A_PERSON_BEFORE.contains(&ctx.bare(a - 1));
+    !(quoted || named_by)
 }
 
 /// The name inside a person span of the tagger: a conjunction or
@@ -267,11 +321,8 @@ fn tagger_name_bounds(ctx: &Ctx, a: usize, mut b: usize) -> Option<(usize, usize
     }
     // a name in Latin letters only is not an Arabic article's person
     let latin = (a..=b).all(|t| ctx.word(t).is_ascii());
-    let alone = bare.as_deref().unwrap_or(ctx.word(a));
-    let common_alone = a == b && r.is_common(alone);
-    // one word of two letters alone (لي "to me") is too little
-    let short_alone = a == b && alone.chars().count() < 3;
-    if latin || common_alone || short_alone {
+    let common_alone = a == b && r.is_common(bare.as_deref().unwrap_or(ctx.word(a)));
+    if latin || common_alone {
         return None;
     }
     Some((a, b, bare))
