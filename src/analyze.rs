@@ -161,6 +161,16 @@ fn norm_range(nt: &NormalizedText, s: Span) -> (usize, usize) {
     (a, b)
 }
 
+/// A name as written in a hashtag (#دونالد_ترامب) is the name: the mark
+/// goes and the joiners are spaces.
+fn hashtag_free(text: &str) -> String {
+    if text.contains(['#', '_']) {
+        text.replace('#', "").replace('_', " ")
+    } else {
+        text.to_string()
+    }
+}
+
 struct Output<'a> {
     nz: &'a Normalizer,
     orig: &'a [char],
@@ -215,7 +225,7 @@ impl Output<'_> {
                         std::cmp::Reverse(m.start),
                     )
                 })
-                .map(|m| m.text.clone())
+                .map(|m| hashtag_free(&m.text))
                 .unwrap_or_default();
             let lex = p.lexicon.map(|i| &r.lex.people[i]);
             let name = match lex {
@@ -228,8 +238,9 @@ impl Output<'_> {
             };
             let mut aliases: Vec<String> = Vec::new();
             for m in &mentions {
-                if m.text != name && !aliases.contains(&m.text) {
-                    aliases.push(m.text.clone());
+                let form = hashtag_free(&m.text);
+                if form != name && !aliases.contains(&form) {
+                    aliases.push(form);
                 }
             }
             out.push(Some(model::Person {

@@ -129,7 +129,7 @@ pub fn tokenize(nt: &NormalizedText, regions: &[(usize, usize)]) -> Tokens {
                     }
                     sent_start_tok = out.tokens.len();
                     gap = Gap::Break;
-                } else if !c.is_whitespace() && gap != Gap::Break {
+                } else if !c.is_whitespace() && gap != Gap::Break && !hashtag_mark(chars, i, rs) {
                     gap = Gap::Punct;
                     if punct.is_none() {
                         punct = Some(c);
@@ -143,6 +143,18 @@ pub fn tokenize(nt: &NormalizedText, regions: &[(usize, usize)]) -> Tokens {
         }
     }
     out
+}
+
+/// The marks of an inline hashtag are no punctuation: `#` opening a word
+/// after a space, `_` between the words of one (الرئيس #دونالد_ترامب reads
+/// as الرئيس دونالد ترامب), so names and phrases go on through them.
+fn hashtag_mark(chars: &[char], i: usize, region_start: usize) -> bool {
+    let next_is_word = chars.get(i + 1).is_some_and(|&c| is_word_char(c));
+    match chars[i] {
+        '#' => next_is_word && (i == region_start || chars[i - 1].is_whitespace()),
+        '_' => next_is_word && i > region_start && is_word_char(chars[i - 1]),
+        _ => false,
+    }
 }
 
 fn close_sentence(out: &mut Tokens, chars: &[char], first: usize) {

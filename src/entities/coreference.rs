@@ -39,10 +39,16 @@ pub(super) fn merge_given_names(ctx: &Ctx, ann: &mut Annotations) {
         if short.iter().any(|f| f.len() != e.key.len()) {
             continue;
         }
+        // or a lexicon person named in the article whose name starts so
+        // (الأمير سلطان for سلطان بن عبد العزيز, الملك عبدالله for عبد الله
+        // الثاني), the compound written joined or apart
         let starts = |q: usize| {
             forms[q]
                 .iter()
                 .any(|f| f.len() > short[0].len() && f[..short[0].len()] == short[0][..])
+                || (ann.people[q].lexicon.is_some()
+                    && !ann.people[q].mentions.is_empty()
+                    && key_starts_with(&ann.people[q].key, &short[0]))
         };
         let mut qs = (0..ann.people.len()).filter(|&q| q != p && starts(q));
         if let (Some(q), None) = (qs.next(), qs.next()) {
@@ -60,6 +66,28 @@ pub(super) fn merge_given_names(ctx: &Ctx, ann: &mut Annotations) {
                     a.country = country.clone();
                 }
             }
+        }
+    }
+}
+
+/// `key` (a lexicon name's words) starts with the words of `short`, read
+/// without the spaces between them (عبدالله = عبد الله), and goes on after them.
+fn key_starts_with(key: &[String], short: &[&str]) -> bool {
+    let mut want = short.iter().flat_map(|w| w.chars());
+    let mut words = key.iter();
+    loop {
+        let Some(word) = words.next() else {
+            return false;
+        };
+        for c in word.chars() {
+            if want.next() != Some(c) {
+                return false;
+            }
+        }
+        let mut rest = want.clone();
+        if rest.next().is_none() {
+            // the short form ends with this word: the name goes on after it
+            return words.next().is_some();
         }
     }
 }
@@ -107,10 +135,15 @@ pub(super) fn merge_people(ctx: &mut Ctx, ann: &mut Annotations) {
             let Some(cands) = by_initial.get(&stem.chars().next().unwrap_or(' ')) else {
                 return false;
             };
+            // the very surname before another's spelling (بوتينا is Butina's,
+            // not a spelling of بوتين when both are named)
             found = cands
                 .iter()
-                .find(|(s, _)| {
-                    *s == stem || (stem.chars().count() >= 5 && similar_foreign(s, stem))
+                .find(|(s, _)| *s == stem)
+                .or_else(|| {
+                    cands
+                        .iter()
+                        .find(|(s, _)| stem.chars().count() >= 5 && similar_foreign(s, stem))
                 })
                 .map(|x| (bare_len, x.1));
             found.is_some()
@@ -146,10 +179,16 @@ pub(super) fn merge_people(ctx: &mut Ctx, ann: &mut Annotations) {
         let t = match first_with.get(&key) {
             Some(&b) => b,
             None => {
+                // the same name written alike before another's spelling of it
                 let t = reps
                     .iter()
                     .copied()
-                    .find(|&b| same_person(person, &ann.people[b]))
+                    .find(|&b| same_person(person, &ann.people[b], false))
+                    .or_else(|| {
+                        reps.iter()
+                            .copied()
+                            .find(|&b| same_person(person, &ann.people[b], true))
+                    })
                     .unwrap_or(a);
                 if t == a {
                     reps.push(a);
@@ -197,7 +236,9 @@ pub(super) fn merge_people(ctx: &mut Ctx, ann: &mut Annotations) {
     }
 }
 
-fn same_person(a: &PersonEntity, b: &PersonEntity) -> bool {
+/// `fuzzy`: a surname may also be another spelling of the other's.
+fn same_person(a: &PersonEntity, b: &PersonEntity, fuzzy: bool) -> bool {
+    let similar_foreign = |x: &str, y: &str| x == y || (fuzzy && similar_foreign(x, y));
     if a.lexicon.is_some() && a.lexicon == b.lexicon {
         return true;
     }
@@ -213,6 +254,23 @@ fn same_person(a: &PersonEntity, b: &PersonEntity) -> bool {
         && kb.len() >= 2
         && ka[0] == kb[0]
         && (ka.last() == kb.last() || similar_foreign(ka.last().unwrap(), kb.last().unwrap()))
+    {
+        return true;
+    }
+    // one is the other's name from its particle or lineage on (دي نيكولو for
+    // أنطونيو دي نيكولو, بن أحمد for خالد بن أحمد)
+    let (short, long) = if ka.len() < kb.len() {
+        (ka, kb)
+    } else {
+        (kb, ka)
+    };
+    if short.len() >= 2
+        && short.len() < long.len()
+        && long.ends_with(short)
+        && matches!(
+            short[0].as_str(),
+            "بن" | "ابن" | "بنت" | "دي" | "دو" | "دا" | "ديلا" | "فان" | "فون"
+        )
     {
         return true;
     }
@@ -236,7 +294,10 @@ pub fn similar_foreign(a: &str, b: &str) -> bool {
         return false;
     }
     let consonant = |c: &char| !matches!(c, 'ا' | 'و' | 'ي' | 'ى');
+    // (not Arabic nouns with the article: الدخول is no spelling of الدخيل)
     if la.min(lb) >= 6
+        && !a.starts_with("ال")
+        && !b.starts_with("ال")
         && a.chars().filter(consonant).count() >= 4
         && a.chars().filter(consonant).eq(b.chars().filter(consonant))
     {
@@ -290,5 +351,6 @@ mod tests {
         assert!(similar_foreign("اوبير", "اويير"));
         assert!(!similar_foreign("الكاظمي", "الكعبي"));
         assert!(!similar_foreign("حسين", "حسن"));
+        assert!(!similar_foreign("الدخيل", "الدخول"));
     }
 }

@@ -235,15 +235,22 @@ pub fn recognize(r: &Recognizer, tokens: &[Token], stream: &Stream) -> Annotatio
         .collect();
     let mut ann = Annotations::default();
     for (hi, h) in hits.iter().enumerate() {
-        let at = MentionRef {
+        let mut at = MentionRef {
             first: h.first,
             last: h.last,
             prefix: h.prefix,
             rule: "lexicon",
         };
         if let Some(item) = classify(r, &ctx, &hits, hi, &full_people, &mut ann) {
+            // a surname after the person's given name in another spelling
+            // (جاستين ترودو for جاستن ترودو) is a mention of the full name
+            if let Item::Person(i, Strength::Alias | Strength::Weak) = item {
+                if let Some(g) = spelled_given_name(&ctx, h, i) {
+                    at.first = g;
+                }
+            }
             let idx = ctx.items.len();
-            for t in h.first..=h.last {
+            for t in at.first..=at.last {
                 ctx.cover[t] = Some(idx);
             }
             ctx.items.push((at, item));
@@ -251,6 +258,21 @@ pub fn recognize(r: &Recognizer, tokens: &[Token], stream: &Stream) -> Annotatio
     }
     resolve(&mut ctx, &mut ann);
     ann
+}
+
+/// The token before a one-word lexicon form that writes the person's given
+/// name in another spelling, if there is one.
+fn spelled_given_name(ctx: &Ctx, h: &Hit<Target>, person: usize) -> Option<usize> {
+    let g = h.first.checked_sub(1)?;
+    let given = ctx.word(g);
+    let ok = h.first == h.last
+        && h.prefix == 0
+        && !(g >= 1 && words::is_son_of(ctx.word(g - 1)))
+        && ctx.tokens[h.first].gap == crate::tokenize::Gap::Space
+        && ctx.cover[g].is_none()
+        && ctx.r.is_given(given)
+        && readings::given_name_agrees(ctx.r, person, given) == Some(true);
+    ok.then_some(g)
 }
 
 /// After classification: build people (lexicon and context), countries,

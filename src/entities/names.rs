@@ -2,7 +2,7 @@
 //! compounds and lineage, a family name) after a title, after a verb of
 //! saying, or opening with a known given name.
 
-use super::words::{bare_word, is_kunya, is_son_of};
+use super::words::{bare_word, is_kunya, is_son_of, proclitic_verbal_noun};
 use super::{Actor, ActorKind, Annotations, Ctx, Item, MentionRef, PersonEntity};
 use crate::tokenize::Gap;
 
@@ -70,8 +70,11 @@ pub(super) fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
                 w,
                 "بن" | "ابن" | "بنت" | "ال" | "ولد" | "دو" | "دي" | "فان" | "فون"
             );
-        // بن/آل bind the next word even when it is a common one (شلومو بن عامي)
-        let lineage = is_son_of(w) || w == "ال";
+        // بن/آل bind the next word even when it is a common one (شلومو بن عامي),
+        // and عبد its divine name (عبد الله، عبد الرحمن)
+        let lineage = is_son_of(w)
+            || w == "ال"
+            || (w == "عبد" && j + 1 < n && ctx.word(j + 1).starts_with("ال"));
         let bound = |k: usize| {
             ok_token(k)
                 || (lineage
@@ -124,6 +127,7 @@ pub(super) fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
                 || w.starts_with("لل")
                 || r.is_given(&w[2..])
                 || r.is_common(&w[2..])
+                || proclitic_verbal_noun(w)
                 || w.starts_with('و')
                 || w.starts_with('ف'))
         {

@@ -3,8 +3,10 @@
 //! name, a country, a place, a nationality) the context allows, and the
 //! readings rejected, with the reason, for `--explain`.
 
-use super::words::is_son_of;
+use super::coreference::similar_foreign;
+use super::words::{bare_word, is_son_of};
 use super::{Annotations, Ctx, HashSet, Item, MentionRef, Recognizer, Strength, Target};
+use crate::gazetteer::form_key;
 use crate::gazetteer::Hit;
 use crate::tokenize::Gap;
 
@@ -86,6 +88,17 @@ pub(super) fn classify(
 
     // a short person form preceded by a title, or whose full name is in the document
     if let Some(Target::Person(i, s)) = person_short {
+        // a one-word alias that is also a common word after normalization
+        // (تراس = ترأس "presided") or of three letters or fewer (روج in روج
+        // آفا) needs context like a weak one
+        let s = if s == Strength::Alias
+            && h.first == h.last
+            && (r.is_common(h.form) || h.form.chars().count() <= 3)
+        {
+            Strength::Weak
+        } else {
+            s
+        };
         // (a name right after its title carries no proclitic: رئيس ومشرف عام is
         // a list of offices, not Musharraf)
         let titled = h.prefix == 0
@@ -123,6 +136,27 @@ pub(super) fn classify(
             && ctx.tokens[h.first].gap != Gap::Break
             && is_son_of(ctx.word(h.first - 1));
         if h.first == h.last && after_bin {
+            return None;
+        }
+        // أندري ميدفيديف: a one-word form after a given name that is none of
+        // the person's (nor a spelling of one) is another person's surname
+        let prev_given = bare_word(prev_word);
+        // (not a father's name: عادل بن أحمد الجبير)
+        let lineage = h.first >= 2 && is_son_of(ctx.word(h.first - 2));
+        if h.first == h.last
+            && !lineage
+            && !prev_word.is_empty()
+            && prev_hit.is_none()
+            && r.is_given(prev_given)
+            && given_name_agrees(r, i as usize, prev_given) == Some(false)
+        {
+            ann.rejected.push((
+                at,
+                format!(
+                    "'{}' not taken as {}: the given name '{prev_given}' before it is not theirs",
+                    h.form, r.lex.people[i as usize].name
+                ),
+            ));
             return None;
         }
         let full_known = full_people.contains(&i);
@@ -205,6 +239,22 @@ pub(super) fn classify(
         return Some(Item::Adjective(c as usize));
     }
     None
+}
+
+/// Whether `given` is one of the words of the lexicon person's names (or a
+/// spelling of one: جاستين for جاستن): `None` when it is that very word.
+pub(super) fn given_name_agrees(r: &Recognizer, person: usize, given: &str) -> Option<bool> {
+    let e = &r.lex.people[person];
+    let mut similar = false;
+    for name in std::iter::once(&e.name).chain(e.variants.iter()) {
+        for w in form_key(r.nz, name).split(' ') {
+            if w == given {
+                return None;
+            }
+            similar |= similar_foreign(w, given);
+        }
+    }
+    Some(similar)
 }
 
 /// عمان: Amman (the Jordanian capital) rather than Oman?

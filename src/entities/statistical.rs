@@ -2,7 +2,7 @@
 //! people found from context, and adds the organizations only it finds.
 
 use super::names::new_person;
-use super::words::is_kunya;
+use super::words::{bare_word, is_kunya, is_son_of, proclitic_verbal_noun};
 use super::{ActorKind, Annotations, Ctx, HashMap, Item, MentionRef, OrgMention};
 
 /// Organizations only the statistical tagger found (a ministry, a party, a
@@ -78,8 +78,12 @@ pub(super) fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
                 continue;
             }
             let mut m = m;
-            if let Some((a, b)) = around(m.first)
-                .filter(|&(a, b)| a <= m.first && m.last <= b && (b - a) > (m.last - m.first))
+            // the tagger's span is cut before a word that opens another
+            // phrase (الأمير سلطان وليكوتا: "and Lekota")
+            let span = around(m.first)
+                .map(|(a, b)| (widened_start(ctx, m.first, a), widened_end(ctx, m.last, b)));
+            if let Some((a, b)) =
+                span.filter(|&(a, b)| a <= m.first && m.last <= b && (b - a) > (m.last - m.first))
             {
                 let free =
                     (a..=b).all(|t| (m.first..=m.last).contains(&t) || ctx.cover[t].is_none());
@@ -140,6 +144,9 @@ pub(super) fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
             continue;
         }
         if let Some((a, b, bare)) = tagger_name_bounds(ctx, a, b) {
+            if a == b && !lone_word_person(ctx, a, bare.as_deref()) {
+                continue;
+            }
             let p = new_person(ctx, ann, a, b, "statistical tagger");
             if let Some(bare) = bare {
                 let prefix = ctx.word(a).chars().count() - bare.chars().count();
@@ -148,6 +155,123 @@ pub(super) fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
             }
         }
     }
+}
+
+/// Where a context name widened to the tagger's span ending at `b` ends: at
+/// the word before one that opens another phrase, a conjunction (و، ف) or a
+/// preposition on a verbal noun (لإتمام), unless that word is a given name.
+/// Where a context name widened to the tagger's span starting at `a`
+/// starts: a name that opens with a given name (or عبد، أبو) takes before it
+/// only another given name (محمد علي ...) or a lineage (بن), not a noun (حبس صفوت الشريف،
+/// لحنا محمد المغيص), and never across punctuation.
+fn widened_start(ctx: &Ctx, first: usize, a: usize) -> usize {
+    let r = ctx.r;
+    let opens = |w: &str| r.is_given(w) || w == "عبد" || is_kunya(w) || is_son_of(w);
+    // a noun: a common word, a definite one, a preposition on a verbal noun
+    let noun = |w: &str| {
+        !opens(bare_word(w))
+            && (r.is_common(w)
+                || r.is_common(bare_word(w))
+                || w.starts_with("ال")
+                || proclitic_verbal_noun(w))
+    };
+    let mut s = first;
+    while s > a {
+        let w = ctx.word(s - 1);
+        let joined = ctx.tokens[s].gap == crate::tokenize::Gap::Space;
+        if !joined || (opens(ctx.word(s)) && noun(w)) {
+            break;
+        }
+        s -= 1;
+    }
+    s
+}
+
+/// A conjunction is told from a foreign name's first letter (ويليامز،
+/// فيلدس) by what follows it: a given name, a common word, a definite word,
+/// or a word the article writes alone elsewhere (و + ليكوتا).
+fn widened_end(ctx: &Ctx, last: usize, b: usize) -> usize {
+    let r = ctx.r;
+    ((last + 1)..=b)
+        .find(|&t| {
+            let w = ctx.word(t);
+            // not across punctuation (a comma, a bracket), but on through a
+            // hyphen inside a name (تشونغ إيوي-يونغ، كيم يو -جونغ)
+            let tok = &ctx.tokens[t];
+            let joined = tok.gap == crate::tokenize::Gap::Space || tok.punct == Some('-');
+            if !joined {
+                return true;
+            }
+            if r.is_given(w) {
+                return false;
+            }
+            let rest = w
+                .strip_prefix('و')
+                .or_else(|| w.strip_prefix('ف'))
+                .filter(|rest| rest.chars().count() >= 3);
+            let conjunction = rest.is_some_and(|rest| {
+                r.is_given(rest)
+                    || r.is_common(rest)
+                    || rest.starts_with("ال")
+                    || ctx.tokens.iter().any(|k| k.text == rest)
+            });
+            conjunction || proclitic_verbal_noun(w)
+        })
+        .map_or(b, |t| t - 1)
+}
+
+/// Nouns that name what the word after them is: a family, a club, a paper,
+/// a company (normalized: ة is written ه, ئ ي).
+const NOT_A_PERSON_BEFORE: &[&str] = &[
+    "عائله",
+    "اسره",
+    "نادي",
+    "فريق",
+    "منتخب",
+    "صحيفه",
+    "جريده",
+    "مجله",
+    "قناه",
+    "شركه",
+    "مجموعه",
+    "مصرف",
+    "بنك",
+    "وكاله",
+    "حزب",
+    "حركه",
+    "ملعب",
+    "استاد",
+    "مطار",
+    "جامعه",
+    "مدينه",
+    "بلده",
+    "قريه",
+    "عمليه",
+    "مناوره",
+    "مناورات",
+    "مشروع",
+    "برنامج",
+    "فندق",
+];
+
+/// One word the tagger alone reads as a person is none in quotes (a paper,
+/// a product, an operation: صحيفة "جوان") or after a noun that says what it
+/// is (عائلة، نادي، شركة); a known given name always is one.
+fn lone_word_person(ctx: &Ctx, a: usize, bare: Option<&str>) -> bool {
+    let word = bare.unwrap_or(ctx.word(a));
+    if ctx.r.is_given(word) {
+        return true;
+    }
+    let quote = |c: Option<char>| matches!(c, Some('"' | '«' | '»' | '“' | '”' | '\'' | '‘' | '’'));
+    let quoted = quote(ctx.tokens[a].punct)
+        && ctx
+            .tokens
+            .get(a + 1)
+            .is_none_or(|t| quote(t.punct) || t.gap == crate::tokenize::Gap::Break);
+    let named_by = a > 0
+        && ctx.tokens[a].gap == crate::tokenize::Gap::Space
+        && NOT_A_PERSON_BEFORE.contains(&ctx.bare(a - 1));
+    !(quoted || named_by)
 }
 
 /// The name inside a person span of the tagger: a conjunction or
@@ -162,7 +286,7 @@ fn tagger_name_bounds(ctx: &Ctx, a: usize, mut b: usize) -> Option<(usize, usize
     let first = ctx.word(a);
     let mut bare = None;
     let mut chars = first.chars();
-    if let Some(c @ ('و' | 'ف' | 'ب' | 'ل')) = chars.next() {
+    if let Some(c @ ('و' | 'ب' | 'ل')) = chars.next() {
         let rest = chars.as_str();
         let name_follows = r.is_given(rest) || rest == "عبد" || is_kunya(rest);
         let after_name = c == 'و'
@@ -183,7 +307,8 @@ fn tagger_name_bounds(ctx: &Ctx, a: usize, mut b: usize) -> Option<(usize, usize
         let mut cs = last.chars();
         let lead = cs.next();
         let long = cs.as_str().chars().count() >= 3;
-        let phrase = (last.starts_with("بال") || last.starts_with("لل")) && long;
+        let phrase = ((last.starts_with("بال") || last.starts_with("لل")) && long)
+            || proclitic_verbal_noun(last);
         let verb = matches!(lead, Some('ي' | 'ت')) && long && b - a >= 2;
         // a name does not end on a common word (رحمه الله), but عبد الله does
         let prev = ctx.word(b - 1);

@@ -21,3 +21,80 @@ pub(super) fn bare_word(w: &str) -> &str {
         w
     }
 }
+
+/// A preposition (ب ل ك) glued to a verbal noun (لإتمام، بإدارة، بإقناعه،
+/// لإذاعة، بالاستقبال without its article, باجتماع، لاستكمال): the word opens a
+/// phrase of its own, so a name before it has ended. The noun's shapes are
+/// the derived masdars that open with alef (إفعال، إفالة، افتعال، انفعال،
+/// استفعال), with or without a pronoun suffix; foreign names that start
+/// alike (لافروف، باراك، لاريجاني) have other shapes.
+pub(super) fn proclitic_verbal_noun(w: &str) -> bool {
+    let mut cs = w.chars();
+    if !matches!(cs.next(), Some('ب' | 'ل' | 'ك')) {
+        return false;
+    }
+    let stem = cs.as_str();
+    if !stem.starts_with('ا') {
+        return false;
+    }
+    // the noun, or the noun before a pronoun suffix (ه، ها، هم، هما، نا), where
+    // its ة is written ت (باستقالته)
+    masdar_with_alef(stem, false)
+        || ["هما", "ها", "هم", "نا", "ه"]
+            .iter()
+            .filter_map(|p| stem.strip_suffix(p))
+            .any(|b| masdar_with_alef(b, true))
+}
+
+/// إفعال (اتمام)، إفالة (اداره)، افتعال (اجتماع)، انفعال (انسحاب)، استفعال
+/// (استكمال)، استفالة (استقاله), each optionally closed by ه (ة) or ه as a
+/// pronoun.
+fn masdar_with_alef(b: &str, suffixed: bool) -> bool {
+    let mut c = [' '; 8];
+    let mut n = 0;
+    for ch in b.chars() {
+        if n == c.len() {
+            return false;
+        }
+        c[n] = ch;
+        n += 1;
+    }
+    let feminine = n > 0 && (c[n - 1] == 'ه' || (suffixed && c[n - 1] == 'ت'));
+    let c = if feminine { &c[..n - 1] } else { &c[..n] };
+    let cons = |x: char| !matches!(x, 'ا' | 'و' | 'ي' | 'ه');
+    matches!(c,
+        // ا C C ا C: اتمام، اقناع، اعلان، اجراء
+        ['ا', a, b, 'ا', d] if cons(*a) && cons(*b) && cons(*d))
+        // ا C ا C (+ة): اداره، اذاعه، اقامه (the ة is required: امار، اراك are names)
+        || matches!(c, ['ا', a, 'ا', d] if feminine && cons(*a) && cons(*d))
+        // است C C ا C: استكمال; است C ا C (+ة): استقاله
+        || matches!(c, ['ا', 'س', 'ت', a, b, 'ا', d] if cons(*a) && cons(*b) && cons(*d))
+        || matches!(c, ['ا', 'س', 'ت', a, 'ا', d] if feminine && cons(*a) && cons(*d))
+        // ا C ت C ا C، ا ن C C ا C: اجتماع، انسحاب، استلام
+        || matches!(c, ['ا', a, m, b, 'ا', d] if cons(*a) && cons(*m) && cons(*b) && cons(*d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::proclitic_verbal_noun;
+
+    #[test]
+    fn a_preposition_on_a_verbal_noun_is_no_name() {
+        // normalized spellings (إ → ا, ة → ه)
+        for w in [
+            "لاتمام",
+            "باداره",
+            "باقناعه",
+            "لاذاعه",
+            "باجتماع",
+            "لاستكمال",
+            "باستقالته",
+        ] {
+            assert!(proclitic_verbal_noun(w), "{w}");
+        }
+        for w in ["لافروف", "باراك", "لاريجاني", "لامار", "بانون", "كامل", "باسم"]
+        {
+            assert!(!proclitic_verbal_noun(w), "{w}");
+        }
+    }
+}
