@@ -55,10 +55,9 @@ fn scraped_items_meet_the_headline_and_date_floors() {
     eprintln!("{stdout}");
     let v: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
     let acc = |part: &str, k: &str| v[part][k].as_f64().unwrap();
-    // floors at what the rules reach (2026-12-07, 171 dev articles: tune 0.993,
-    // blind 0.975; the 33 articles of batch b9 came after the rules); see
-    // README "Scraped text"
-    for (part, headline, date) in [("tune", 0.99, 1.0), ("blind", 0.97, 1.0)] {
+    // floors at what the rules reach (2026-12-07, 204 dev articles: tune 0.999,
+    // blind 0.983); see README "Scraped text"
+    for (part, headline, date) in [("tune", 0.99, 1.0), ("blind", 0.98, 1.0)] {
         let (h, d) = (acc(part, "headline_accuracy"), acc(part, "date_accuracy"));
         assert!(h >= headline, "{part} headline accuracy {h} < {headline}");
         assert!(d >= date, "{part} date accuracy {d} < {date}");
