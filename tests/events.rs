@@ -1162,3 +1162,14 @@ fn a_place_one_goes_back_to_is_no_destination() {
     let evs = events("وكان نائب الرئيس اليمني زار مدينة عدن وأجرى خلال الزيارة جولة لساعات ليعود إلى مدينة الرياض.");
     assert!(!has(&evs, EventKind::Visit, "YE", "SA"), "{evs:?}");
 }
+
+#[test]
+fn the_two_states_are_the_pair_just_spoken_of() {
+    let evs = events(
+        "ويزور الرئيس الروسي فلاديمير بوتين أنقرة حيث يلتقي نظيره التركي رجب طيب أردوغان. ووقعت الدولتان اتفاقا لإنشاء محطة نووية.",
+    );
+    assert!(
+        has(&evs, EventKind::Agreement, "RU", "TR") || has(&evs, EventKind::Agreement, "TR", "RU"),
+        "{evs:?}"
+    );
+}
