@@ -1173,3 +1173,31 @@ fn the_two_states_are_the_pair_just_spoken_of() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_summit_before_which_something_happens_is_still_to_come() {
+    let evs = events("وأفرجت كوريا الشمالية عن ثلاثة معتقلين قبل انعقاد القمة بين الرئيس الأمريكي والزعيم الكوري الشمالي.");
+    let e = find(&evs, EventKind::Summit);
+    assert_eq!(e.status, Status::Planned, "{evs:?}");
+    // ... unless a time gone by anchors it
+    let evs = events("وطرحت الفكرة في العام الماضي قبل زيارة الرئيس الأمريكي للسعودية.");
+    let e = find(&evs, EventKind::Visit);
+    assert_eq!(e.status, Status::Occurred, "{evs:?}");
+}
+
+#[test]
+fn a_meeting_agreed_on_or_under_a_condition_is_planned() {
+    let evs = events("واتفق الرئيس الكوري الجنوبي والزعيم الكوري الشمالي على عقد اجتماع دوري.");
+    assert_eq!(
+        find(&evs, EventKind::Meeting).status,
+        Status::Planned,
+        "{evs:?}"
+    );
+    let evs = events("وقال الرئيس الأمريكي إنه سيدعو الزعيم الكوري الشمالي إذا سارت قمتهما مع الرئيس الأمريكي بشكل جيد.");
+    assert!(
+        evs.iter()
+            .filter(|e| e.r#type == EventKind::Summit)
+            .all(|e| e.status == Status::Planned),
+        "{evs:?}"
+    );
+}

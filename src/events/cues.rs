@@ -53,10 +53,12 @@ pub enum Cue {
     Relative,
     Undertake,
     Day,
+    Pending,
+    Conditional,
 }
 
 impl Cue {
-    const ALL: [(&'static str, Cue); 42] = [
+    const ALL: [(&'static str, Cue); 44] = [
         ("convey", Cue::Convey),
         ("receive", Cue::Receive),
         ("both", Cue::Both),
@@ -99,6 +101,8 @@ impl Cue {
         ("relative", Cue::Relative),
         ("undertake", Cue::Undertake),
         ("day", Cue::Day),
+        ("pending", Cue::Pending),
+        ("conditional", Cue::Conditional),
     ];
 
     fn parse(s: &str) -> Option<Cue> {

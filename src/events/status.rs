@@ -53,6 +53,28 @@ pub(super) fn status(
     if (lo..=hi).any(|i| cues.is(Cue::Planned, &word(i)) || cues.is(Cue::Planned, &toks[i].text)) {
         return Status::Planned;
     }
+    // a noun still to come: قبل القمة، قبيل انعقاد الاجتماع، اتفقا على عقد قمة
+    if !trig.verb && tf > sf {
+        let held = matches!(word(tf - 1).as_str(), "عقد" | "انعقاد");
+        let at = if held && tf - 1 > sf { tf - 2 } else { tf - 1 };
+        // (... في العام الماضي قبل زيارة ترامب: a time gone by anchors it)
+        let gone = (tf.saturating_sub(6).max(sf)..tf).any(|i| {
+            matches!(
+                word(i).as_str(),
+                "الماضي" | "الماضيه" | "سابق" | "سابقا" | "انذاك" | "حينها"
+            )
+        });
+        if !gone
+            && cues.is(Cue::Pending, &word(at))
+            && (held || !matches!(word(at).as_str(), "علي"))
+        {
+            return Status::Planned;
+        }
+    }
+    // a condition (إذا سارت قمتهما بشكل جيد)
+    if (tf.saturating_sub(3).max(sf)..tf).any(|i| cues.is(Cue::Conditional, &word(i))) {
+        return Status::Planned;
+    }
     // a time still to come later in the trigger's clause (بزيارة لسوريا خلال
     // الساعات القادمة)
     let clause_end = phrase_end(tokens, tl, (tl + 10).min(sl), |_| false);
