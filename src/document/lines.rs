@@ -57,6 +57,13 @@ pub(crate) fn is_space(c: char) -> bool {
     }
 }
 
+/// A bidi control that only sets the direction of the text around it: LRM,
+/// RLM, the embeddings and overrides (U+202A-U+202E), the isolates
+/// (U+2066-U+2069).
+pub(crate) fn is_direction_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 fn make_line(
     orig: &[char],
     start: usize,
@@ -66,8 +73,7 @@ fn make_line(
 ) -> Line {
     let chars = &orig[start..end];
     let invisible = |c: &char| {
-        is_space(*c)
-            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        is_space(*c) || is_direction_mark(*c) || matches!(c, '\u{200B}'..='\u{200D}' | '\u{FEFF}')
     };
     let lead = chars.iter().take_while(|c| invisible(c)).count();
     let trail = chars[lead..]

@@ -352,11 +352,10 @@ pub fn structure_normalized(text: &str, orig: &[char], nt: &NormalizedText) -> S
     // the title as printed keeps the direction marks around it (a line that
     // opens with U+202B RIGHT-TO-LEFT EMBEDDING)
     if let Some(h) = st.headline.as_mut() {
-        let mark = |c: char| matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-        while h.start > 0 && mark(orig[h.start - 1]) {
+        while h.start > 0 && lines::is_direction_mark(orig[h.start - 1]) {
             h.start -= 1;
         }
-        while h.end < orig.len() && mark(orig[h.end]) {
+        while h.end < orig.len() && lines::is_direction_mark(orig[h.end]) {
             h.end += 1;
         }
     }

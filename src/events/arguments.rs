@@ -310,14 +310,13 @@ fn nationality_pair<'a>(
 /// التقى الحريري في لبنان، ووزير الطاقة الإسرائيلي): its subject is the
 /// person or office the clause before حيث spoke of, the actor after the verb
 /// its object. `Some((source, target))` when the sentence reads so.
-#[allow(clippy::type_complexity)]
 fn implicit_subject<'a>(
     trig: &TriggerInfo,
     tf: usize,
     s: &Sent<'a>,
     before: &[(&'a Actor, Mark)],
     after: &[(&'a Actor, Mark)],
-) -> Option<(Option<&'a Actor>, Option<&'a Actor>)> {
+) -> Option<(&'a Actor, &'a Actor)> {
     let toks = &s.tokens.tokens;
     if !trig.verb || tf == 0 || strip_conj(&toks[tf - 1].text) != "حيث" {
         return None;
@@ -347,7 +346,7 @@ fn implicit_subject<'a>(
                 && a.country.is_some()
         })
         .map(|x| x.0)?;
-    (subject.country != object.country).then_some((Some(subject), Some(object)))
+    (subject.country != object.country).then_some((subject, object))
 }
 
 /// How far (in tokens) a verb's bare-adjective object may stand from it.
@@ -648,13 +647,10 @@ pub(super) fn read<'a>(
         });
         rule.push_str(", received (subject is the target)");
     } else {
+        let implicit = implicit_subject(trig, tf, s, &before, &after);
         match trig.frame {
-            Frame::Agent | Frame::Host | Frame::Mutual
-                if implicit_subject(trig, tf, s, &before, &after).is_some() =>
-            {
-                let (src, tgt) = implicit_subject(trig, tf, s, &before, &after).unwrap_or_default();
-                source = src;
-                target = tgt;
+            Frame::Agent | Frame::Host | Frame::Mutual if implicit.is_some() => {
+                (source, target) = implicit.unzip();
                 rule.push_str(", the subject of the clause before حيث");
             }
             Frame::Agent | Frame::Host | Frame::Mutual => {
