@@ -1201,3 +1201,63 @@ fn a_meeting_agreed_on_or_under_a_condition_is_planned() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_counterpart_named_and_no_state_is_not_taken_from_the_discourse() {
+    let evs = events(
+        "استقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الأمريكي في القاهرة. وناقش الرئيس المصري هذه القضايا مع رجال الأعمال. وأشاد الرئيس المصري بما قاله الوزير عن الاقتصاد.",
+    );
+    assert!(has(&evs, EventKind::Meeting, "EG", "US"), "{evs:?}");
+    assert!(
+        !evs.iter()
+            .any(|e| matches!(e.r#type, EventKind::Talks | EventKind::Praise)),
+        "{evs:?}"
+    );
+    // ... but a noun that points back to a state is one (مع حليفتها)
+    let evs =
+        events("اتصل الرئيس الفرنسي برئيسة الوزراء البريطانية. وأكدت فرنسا تضامنها مع حليفتها.");
+    assert!(evs.iter().any(|e| e.r#type == EventKind::Praise), "{evs:?}");
+}
+
+#[test]
+fn a_bodys_own_session_takes_no_party_from_the_discourse() {
+    let evs = events(
+        "التقى الرئيس الفلسطيني محمود عباس وزير الخارجية السعودي في رام الله. وقال عباس في مستهل اجتماع اللجنة المركزية لحركة فتح إن القمة العربية مهمة.",
+    );
+    assert_eq!(
+        evs.iter()
+            .filter(|e| e.r#type == EventKind::Meeting)
+            .count(),
+        1,
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn agreeing_on_a_timetable_is_an_agreement() {
+    let evs = events(
+        "قال المتحدث باسم الحكومة التركية إن أنقرة وواشنطن اتفقتا على جدول زمني لانسحاب المسلحين من منبج.",
+    );
+    assert!(
+        has(&evs, EventKind::Agreement, "TR", "US") || has(&evs, EventKind::Agreement, "US", "TR"),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_place_in_the_north_of_a_state_is_where_not_who() {
+    let evs = events(
+        "أعلن وزير الخارجية التركي أن بلاده ستبدأ قريبا بمحاربة التنظيم في شمال سوريا، خلال لقاء مع نظيره الأمريكي في ماليزيا.",
+    );
+    assert!(has(&evs, EventKind::Meeting, "TR", "US"), "{evs:?}");
+    assert!(!evs.iter().any(|e| pair(e).1 == "SY"), "{evs:?}");
+}
+
+#[test]
+fn the_custodian_of_the_two_holy_mosques_is_saudi_in_short_too() {
+    let evs = events("خادم الحرمين بحث مع وزير الخارجية المصري تطورات المنطقة.");
+    assert!(
+        has(&evs, EventKind::Talks, "SA", "EG") || has(&evs, EventKind::Talks, "EG", "SA"),
+        "{evs:?}"
+    );
+}

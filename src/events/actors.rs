@@ -77,8 +77,24 @@ pub(super) fn resolve(
         && toks.get(tf + 1).is_some_and(|t| {
             t.gap == crate::tokenize::Gap::Space && cues.is(Cue::Demonstrative, &t.text)
         });
+    // اجتماع اللجنة المركزية، الاجتماع الطارئ لمجلسها: a body's own session
+    let session = !trig.verb
+        && matches!(
+            trig.kind,
+            crate::model::EventKind::Meeting | crate::model::EventKind::Talks
+        )
+        && ((reading.trigger.1 + 1)..=(reading.trigger.1 + 2).min(sent.last))
+            .take_while(|&i| toks[i].gap == crate::tokenize::Gap::Space)
+            .any(|i| {
+                let w = strip_conj(&toks[i].text);
+                cues.is(Cue::Body, &w) || w.strip_prefix('ل').is_some_and(|b| cues.is(Cue::Body, b))
+            })
+        // ... but a joint committee is the two states' (اجتماع اللجنة المشتركة)
+        && !((reading.trigger.1 + 1)..=(reading.trigger.1 + 4).min(sent.last))
+            .any(|i| toks[i].text.starts_with("المشترك"));
     let open = src.country.is_none() || tgt.country.is_none();
-    if open && !(tgt.country.is_none() && object_named) {
+    let named = object_named || reading.counterpart_named;
+    if open && !session && !(tgt.country.is_none() && named) {
         if let Some((fa, fb)) = focus {
             let known = src.country.clone().or(tgt.country.clone());
             let fill = match &known {

@@ -43,6 +43,10 @@ pub(super) struct Reading<'a> {
     pub passive: bool,
     /// A party after the trigger introduced by مع or و.
     pub with: bool,
+    /// The counterpart is named right after the trigger and is no state
+    /// (ناقش الاتفاقيات مع شركائنا، أشاد بما قاله): the pair in focus does
+    /// not fill it.
+    pub counterpart_named: bool,
     /// The trigger's token range.
     pub trigger: (usize, usize),
 }
@@ -471,6 +475,7 @@ pub(super) fn read<'a>(
             parties: vec![],
             passive: true,
             with: false,
+            counterpart_named: false,
             trigger: (tf, tl),
         });
     }
@@ -504,6 +509,7 @@ pub(super) fn read<'a>(
                     parties: vec![],
                     passive: false,
                     with: true,
+                    counterpart_named: false,
                     trigger: (tf, tl),
                 });
             }
@@ -1108,6 +1114,36 @@ pub(super) fn read<'a>(
         parties,
         passive,
         with: with.is_some(),
+        counterpart_named: counterpart_named(trig, (tl, sent.last), s),
         trigger: (tf, tl),
     })
+}
+
+/// Whether the counterpart of the trigger ending at `tl` is named right
+/// after it and is no actor at all: a noun after مع (ناقش الاتفاقيات مع
+/// شركائنا, but not one that points back: مع حليفتها), a thing praised (أشاد بما قاله، أشاد بالاتفاق). An office with
+/// no country (التقى بالرئيس) or نظيره is an actor, and may take its state
+/// from the discourse.
+fn counterpart_named(trig: &TriggerInfo, (tl, last): (usize, usize), s: &Sent) -> bool {
+    let cues = Cues::builtin();
+    let toks = &s.tokens.tokens;
+    let starts_actor = |i: usize| s.actors.iter().any(|(a, _)| a.first <= i && i <= a.last);
+    let plain = |i: usize| toks[i].gap == Gap::Space && !starts_actor(i);
+    let after_with = ((tl + 1)..=(tl + 6).min(last))
+        .take_while(|&i| toks[i].gap == Gap::Space)
+        .find(|&i| cues.is(Cue::With, &toks[i].text))
+        .filter(|&i| i < last)
+        .is_some_and(|i| {
+            // ... not a noun that points back (مع حليفتها، مع نظيره)
+            let w = strip_conj(&toks[i + 1].text);
+            let back = ["ه", "ها", "هما", "هم"].iter().any(|p| w.ends_with(p));
+            plain(i + 1) && !back && !cues.is(Cue::Head, &w)
+        });
+    // the first word past the subject
+    let object = ((tl + 1)..=(tl + 5).min(last))
+        .take_while(|&i| toks[i].gap == Gap::Space)
+        .find(|&i| !starts_actor(i));
+    let praised = trig.kind == EventKind::Praise
+        && object.is_some_and(|i| toks[i].text == "بما" || toks[i].text.starts_with("بال"));
+    after_with || praised
 }

@@ -55,10 +55,11 @@ pub enum Cue {
     Day,
     Pending,
     Conditional,
+    Body,
 }
 
 impl Cue {
-    const ALL: [(&'static str, Cue); 44] = [
+    const ALL: [(&'static str, Cue); 45] = [
         ("convey", Cue::Convey),
         ("receive", Cue::Receive),
         ("both", Cue::Both),
@@ -103,6 +104,7 @@ impl Cue {
         ("day", Cue::Day),
         ("pending", Cue::Pending),
         ("conditional", Cue::Conditional),
+        ("body", Cue::Body),
     ];
 
     fn parse(s: &str) -> Option<Cue> {
