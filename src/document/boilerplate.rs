@@ -225,6 +225,21 @@ const LEAD_VERBS: &[&str] = &[
     "اقر",
     "وافق",
     "صادق",
+    "لفت",
+    "رد",
+    "حث",
+    "ناشد",
+    "اعرب",
+    "غرد",
+    "رحب",
+    "ندد",
+    "استنكر",
+    "امر",
+    "قرر",
+    "عين",
+    "اعتقل",
+    "افتتح",
+    "استضاف",
 ];
 
 /// Leads of other stories after the article: a page often ends with the
@@ -277,12 +292,18 @@ pub(crate) fn mark_related_leads(lines: &[Line], class: &mut [Class]) {
     }
 }
 
-/// One sentence that opens with a bare lead verb.
+/// One sentence that opens with a bare lead verb, or with an outlet's
+/// dateline (دبي، الإمارات العربية المتحدة (CNN)- ...).
 fn is_lead_paragraph(norm: &str) -> bool {
     let first = norm.split(' ').next().unwrap_or("");
-    let verb = LEAD_VERBS
-        .iter()
-        .any(|v| first == *v || first.strip_suffix('ت') == Some(v));
+    let dateline = {
+        let head: String = norm.chars().take(60).collect();
+        head.contains("(CNN)") || head.contains("(cnn)")
+    };
+    let verb = dateline
+        || LEAD_VERBS
+            .iter()
+            .any(|v| first == *v || first.strip_suffix('ت') == Some(v));
     let sentences = norm
         .split(['.', '!', '؟', '?'])
         .filter(|s| s.split_whitespace().count() > 3)
