@@ -236,6 +236,12 @@ fn month_table() -> &'static MonthTable {
     })
 }
 
+/// The month a one-word month name names (يونيو، حزيران), match-normalized.
+pub fn month_named(word: &str) -> Option<u32> {
+    let w: Vec<char> = word.chars().collect();
+    month_table().one.get(&w).copied()
+}
+
 fn month_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
     let t = toks.get(i)?;
     let word = t.text;

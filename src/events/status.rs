@@ -24,8 +24,12 @@ pub(super) fn status(
     let word = |i: usize| strip_conj(&toks[i].text);
     // denial: a negation shortly before the trigger, or a refutation in the sentence
     let lo = tf.saturating_sub(4).max(sf);
-    if (lo..tf).any(|i| cues.is(Cue::Negation, &word(i))) {
-        return Status::Denied;
+    if let Some(n) = (lo..tf).find(|&i| cues.is(Cue::Negation, &word(i))) {
+        // (إذا لم تكن محادثاته المقررة مثمرة: a condition, not a denial)
+        let conditional = n > sf && cues.is(Cue::Conditional, &word(n - 1));
+        if !conditional {
+            return Status::Denied;
+        }
     }
     // a refutation just before the trigger (غير معنية بهذه الدعوة)
     let near: Vec<String> = (tf.saturating_sub(5).max(sf)..tf).map(word).collect();
@@ -48,8 +52,14 @@ pub(super) fn status(
     {
         return Status::Occurred;
     }
-    let lo = tf.saturating_sub(6).max(sf);
-    let hi = (tl + 3).min(sl);
+    // (a cue before a comma is another clause's: تحضيرا للقمة المرتقبة، كما
+    // أجرى لقاء)
+    let lo = (tf.saturating_sub(6).max(sf)..=tf)
+        .rev()
+        .find(|&i| matches!(toks[i].punct, Some(',' | '،' | '؛' | ';')))
+        .unwrap_or(tf.saturating_sub(6).max(sf));
+    // (a cue past the next trigger is that one's: لقاء ... تحضيرا للقمة المرتقبة)
+    let hi = (tl + 3).min(sl).min(next_trigger.saturating_sub(1));
     if (lo..=hi).any(|i| cues.is(Cue::Planned, &word(i)) || cues.is(Cue::Planned, &toks[i].text)) {
         return Status::Planned;
     }
@@ -71,14 +81,36 @@ pub(super) fn status(
             return Status::Planned;
         }
     }
+    // a noun named by a month still to come (قمة يونيو in May's paper): up
+    // to half a year ahead
+    if !trig.verb {
+        // (... or a little further in its phrase: للقاء ترامب في أواخر مايو)
+        let end = phrase_end(tokens, tl, (tl + 6).min(sl), |t| t.punct.is_some());
+        let month = ((tl + 1)..end).find_map(|i| crate::dates::month_named(&toks[i].text));
+        if let (Some(d), Some(m)) = (doc, month) {
+            if (1..=6).contains(&((m + 12 - d.month) % 12)) {
+                return Status::Planned;
+            }
+        }
+    }
     // a condition (إذا سارت قمتهما بشكل جيد)
-    if (tf.saturating_sub(3).max(sf)..tf).any(|i| cues.is(Cue::Conditional, &word(i))) {
+    // (في حال مر كل شيء بسلام في هذه القمة: the clause before the trigger)
+    let clause_start = (tf.saturating_sub(8).max(sf)..=tf)
+        .rev()
+        .find(|&i| matches!(toks[i].punct, Some(',' | '،' | '؛' | ';')))
+        .unwrap_or(tf.saturating_sub(8).max(sf));
+    if (clause_start..tf).any(|i| cues.is(Cue::Conditional, &word(i))) {
         return Status::Planned;
     }
     // a time still to come later in the trigger's clause (بزيارة لسوريا خلال
     // الساعات القادمة)
-    let clause_end = phrase_end(tokens, tl, (tl + 10).min(sl), |_| false);
-    if ((tl + 1)..clause_end).any(|i| cues.is(Cue::Coming, &word(i))) {
+    let clause_end = phrase_end(tokens, tl, (tl + 10).min(sl), |_| false).min(next_trigger);
+    // (الوفد الأمريكي القادم لحضور: one arriving, no time)
+    let of_actor = |i: usize| {
+        let p = word(i - 1);
+        p.starts_with("ال") && (p.ends_with('ي') || p.ends_with("يه"))
+    };
+    if ((tl + 1)..clause_end).any(|i| cues.is(Cue::Coming, &word(i)) && !of_actor(i)) {
         return Status::Planned;
     }
     // ... or a day after the article's (يلتقي نظيره في عمان يوم 20 مارس)
@@ -112,9 +144,12 @@ pub(super) fn status(
                 .get(i + 1)
                 .is_some_and(|t| t.text == "الماضي" || t.text == "الفايت");
             // ... or a part of a month to come (يتوجه إلى واشنطن أواخر أغسطس)
+            // (the article's own weekday is today: يزور بوتين، الثلاثاء، تركيا
+            // in Tuesday's paper)
+            let today = |n: u32| doc.is_some_and(|d| d.weekday() == n);
             w == "غدا"
                 || matches!(w.as_str(), "اواخر" | "مطلع" | "منتصف" | "اوايل")
-                || (WEEKDAYS.iter().any(|(d, _)| *d == bare) && !past_after)
+                || (WEEKDAYS.iter().any(|(d, n)| *d == bare && !today(*n)) && !past_after)
         });
         if coming_day {
             return Status::Planned;
@@ -134,9 +169,36 @@ pub(super) fn status(
         return Status::Planned;
     }
     // ... or the verb the noun phrase is the subject of (زيارة الرئيس التركي
-    // إلى القاهرة ستتم بعد الانتخابات): no comma nor clause between them
-    let end = phrase_end(tokens, tl, (tl + 7).min(sl), |t| t.punct.is_some());
+    // إلى القاهرة ستتم بعد الانتخابات): no comma nor clause between them, no
+    // أن (أثناء زيارته إلى لندن أنه سيتدخل)
+    let end = phrase_end(tokens, tl, (tl + 7).min(sl), |t| {
+        t.punct.is_some() || matches!(strip_conj(&t.text).as_str(), "ان" | "انه" | "انها" | "انهم")
+    });
     if !trig.verb && ((tl + 1)..end).any(future) {
+        return Status::Planned;
+    }
+    // ... or one that may be (المحادثات مع كوريا الشمالية قد تعقد خلال أسابيع)
+    let may = |i: usize| {
+        word(i) == "قد"
+            && toks.get(i + 1).is_some_and(|t| {
+                matches!(
+                    t.text.as_str(),
+                    "تعقد"
+                        | "يعقد"
+                        | "تجري"
+                        | "يجري"
+                        | "تتم"
+                        | "يتم"
+                        | "تبدا"
+                        | "يبدا"
+                        | "تستانف"
+                        | "يستانف"
+                        | "تنطلق"
+                        | "ينطلق"
+                )
+            })
+    };
+    if !trig.verb && ((tl + 1)..end).any(may) {
         return Status::Planned;
     }
     Status::Occurred
