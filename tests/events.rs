@@ -1051,3 +1051,31 @@ fn the_custodian_of_the_two_holy_mosques_is_saudi_in_short_too() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn what_was_agreed_with_someone_is_an_agreement() {
+    let evs = events(
+        "وقال وزير الخارجية الأمريكي إنه يتطلع إلى نزع السلاح النووي كما تم الاتفاق عليه مع الزعيم الكوري الشمالي.",
+    );
+    assert!(
+        evs.iter().any(|e| e.r#type == EventKind::Agreement),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn abu_dhabi_in_two_words_is_a_destination() {
+    let evs = events("وتشمل جولة وزير الخارجية الأمريكي زيارة إلى فيتنام وأبو ظبي.");
+    assert!(has(&evs, EventKind::Visit, "US", "AE"), "{evs:?}");
+}
+
+#[test]
+fn a_summit_spoken_of_in_a_country_does_not_take_that_country_in() {
+    let evs = events(
+        "وقال وزير الخارجية الأمريكي خلال محطة له بالقاعدة الأميركية باليابان إن الزعماء أخذوا تعهدات خلال قمة سنغافورة.",
+    );
+    assert!(
+        !evs.iter().any(|e| pair(e).2 == "JP" || pair(e).1 == "JP"),
+        "{evs:?}"
+    );
+}

@@ -393,8 +393,11 @@ pub(super) fn read<'a>(
                     .is_some_and(|p| s.capitals.get(p).copied().unwrap_or(false));
             // التقى الرئيسان بفيتنام، لقاءهما التاريخي صباح الثلاثاء في
             // سنغافورة: people meet in a country, not with it
-            let venue = matches!(trig.kind, EventKind::Meeting | EventKind::Talks)
-                && a.kind == ActorKind::Country
+            // (... and a summit: قمة سنغافورة spoken of at a base in Japan)
+            let venue = matches!(
+                trig.kind,
+                EventKind::Meeting | EventKind::Talks | EventKind::Summit
+            ) && a.kind == ActorKind::Country
                 && ((a.prefix > 0
                     && s.tokens.tokens[a.first]
                         .text

@@ -305,7 +305,14 @@ impl EventExtractor {
                 };
                 // the verbal noun (تم الاتفاق على إنشاء) names what was agreed
                 // right after its على: الاتفاق النووي is a deal spoken of
-                let reach = if trig.form.starts_with("ال") {
+                // (كما تم الاتفاق عليه مع الزعيم كيم: what was agreed)
+                let agreed_on = trig.form.starts_with("ال")
+                    && toks
+                        .get(h.last + 1)
+                        .is_some_and(|t| matches!(t.text.as_str(), "عليه" | "عليها" | "عليهما"));
+                let reach = if agreed_on {
+                    0
+                } else if trig.form.starts_with("ال") {
                     if toks.get(h.last + 1).map(|t| t.text.as_str()) != Some("علي") {
                         drop(trig, h.first, h.last, &|| "an agreement spoken of".into());
                         continue;
@@ -314,12 +321,13 @@ impl EventExtractor {
                 } else {
                     8
                 };
-                let signed = ((h.last + 1)..=(h.last + reach).min(sent.last)).any(|i| {
-                    let w = strip_conj(&toks[i].text);
-                    cues.is(cue, &toks[i].text)
-                        || cues.is(cue, &w)
-                        || cues.is(cue, w.strip_prefix('ل').unwrap_or(&w))
-                });
+                let signed = agreed_on
+                    || ((h.last + 1)..=(h.last + reach).min(sent.last)).any(|i| {
+                        let w = strip_conj(&toks[i].text);
+                        cues.is(cue, &toks[i].text)
+                            || cues.is(cue, &w)
+                            || cues.is(cue, w.strip_prefix('ل').unwrap_or(&w))
+                    });
                 if !signed {
                     drop(trig, h.first, h.last, &|| {
                         "nothing signed: وقع is 'happened'".into()
