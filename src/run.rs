@@ -794,10 +794,6 @@ fn remove_output_on_interrupt() {
     });
 }
 
-fn set_pending_output(p: Option<std::path::PathBuf>) {
-    *PENDING_OUTPUT.lock().unwrap_or_else(|e| e.into_inner()) = p;
-}
-
 enum Sink {
     Stdout(io::BufWriter<io::Stdout>),
     File {
@@ -819,6 +815,11 @@ impl Sink {
                     .parent()
                     .filter(|d| !d.as_os_str().is_empty())
                     .unwrap_or(std::path::Path::new("."));
+                // the handler first, and the file created and registered
+                // under the lock the handler takes: an interruption at any
+                // moment finds the file registered or not yet made
+                remove_output_on_interrupt();
+                let mut pending = PENDING_OUTPUT.lock().unwrap_or_else(|e| e.into_inner());
                 let tmp = tempfile::Builder::new()
                     .prefix(".analyze-")
                     .suffix(".tmp")
@@ -827,8 +828,8 @@ impl Sink {
                         let p = p.display();
                         format!("{p}: cannot create output: {}", crate::input::io_reason(&e))
                     })?;
-                remove_output_on_interrupt();
-                set_pending_output(Some(tmp.path().to_path_buf()));
+                *pending = Some(tmp.path().to_path_buf());
+                drop(pending);
                 Ok(Sink::File {
                     tmp: io::BufWriter::new(tmp),
                     path: p.to_path_buf(),
