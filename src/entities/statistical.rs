@@ -9,30 +9,65 @@ use super::{ActorKind, Annotations, Ctx, HashMap, Item, MentionRef, OrgMention};
 /// company the lexicons do not list): reported as organizations of unknown
 /// kind where no entity of the rules covers any of their words. They are
 /// mentions only, never an event's side (they have no state).
+///
+/// A city the tagger reads, from its context, as an organization (فاز
+/// برشلونة على ليفربول: the clubs) is one: the tagger's span wins over the
+/// places inside it, which are dropped with the country they implied.
+/// Capitals and regions stay places (أعلنت موسكو is the state speaking), and
+/// so does a city after "in" (في برشلونة، ببرشلونة).
 fn statistical_organizations(ctx: &Ctx, ann: &mut Annotations, tagged: &[crate::tagger::Span]) {
+    use crate::lexicon::PlaceKind;
     use crate::tagger::EntityType;
     for s in tagged.iter().filter(|s| s.kind == EntityType::Organization) {
-        let free = (s.first..=s.last).all(|t| ctx.cover[t].is_none())
-            && !ann
-                .organizations
-                .iter()
-                .any(|o| o.at.first <= s.last && s.first <= o.at.last);
+        let mut cities = false;
+        let free = (s.first..=s.last).all(|t| match ctx.item_at(t) {
+            None => true,
+            Some((at, Item::Place(p))) => {
+                // في برشلونة، ببرشلونة: in the city
+                let located = ctx.word(at.first).starts_with('ب') && at.prefix > 0
+                    || at.first > 0 && ctx.word(at.first - 1) == "في";
+                let city = matches!(ctx.r.lex.places[*p].kind, PlaceKind::City)
+                    && !located
+                    && s.first <= at.first
+                    && at.last <= s.last;
+                cities |= city;
+                city
+            }
+            Some(_) => false,
+        }) && !ann
+            .organizations
+            .iter()
+            .any(|o| o.at.first <= s.last && s.first <= o.at.last);
         // one short word alone is too little
         let enough = s.last > s.first || ctx.word(s.first).chars().count() >= 3;
-        if free && enough {
-            ann.organizations.push(OrgMention {
-                name: String::new(),
-                name_en: None,
-                kind: "other".into(),
-                country: None,
-                at: MentionRef {
-                    first: s.first,
-                    last: s.last,
-                    prefix: 0,
-                    rule: "statistical tagger",
-                },
+        if !(free && enough) {
+            continue;
+        }
+        if cities {
+            let inside = |at: &MentionRef| s.first <= at.first && at.last <= s.last;
+            ann.places.retain(|p| !inside(&p.at));
+            ann.countries
+                .retain(|c| !(c.form == "city" && inside(&c.at)));
+            ann.actors.retain(|a| {
+                !(a.kind == ActorKind::Place && s.first <= a.first && a.last <= s.last)
             });
         }
+        ann.organizations.push(OrgMention {
+            name: String::new(),
+            name_en: None,
+            kind: "other".into(),
+            country: None,
+            at: MentionRef {
+                first: s.first,
+                last: s.last,
+                prefix: 0,
+                rule: if cities {
+                    "statistical tagger, over a city"
+                } else {
+                    "statistical tagger"
+                },
+            },
+        });
     }
 }
 
@@ -326,4 +361,44 @@ fn tagger_name_bounds(ctx: &Ctx, a: usize, mut b: usize) -> Option<(usize, usize
         return None;
     }
     Some((a, b, bare))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze::{Engine, RecordMeta, Settings};
+    use crate::decode::Decoded;
+    use crate::lexicon::Lexicon;
+    use crate::model::Document;
+    use std::sync::OnceLock;
+
+    fn doc(body: &str) -> Document {
+        static E: OnceLock<Engine> = OnceLock::new();
+        let e = E.get_or_init(|| Engine::new(Lexicon::builtin(), Settings::default()));
+        let d = Decoded {
+            text: format!("خبر\n{body}\n"),
+            encoding: "utf-8".into(),
+            bom: false,
+            replacements: 0,
+        };
+        e.analyze_decoded("t.txt", d, &RecordMeta::default())
+    }
+
+    #[test]
+    fn a_city_the_tagger_reads_as_a_club_is_an_organization_but_not_in_the_city() {
+        let d = doc(
+            "وفاز برشلونة على ريال مدريد بهدفين في الدوري الإسباني. وأقيمت المباراة في برشلونة.",
+        );
+        let orgs: Vec<(&str, usize)> = d
+            .organizations
+            .iter()
+            .flat_map(|o| o.mentions.iter().map(|m| (m.text.as_str(), m.start)))
+            .collect();
+        let places: Vec<&str> = d
+            .places
+            .iter()
+            .flat_map(|p| p.mentions.iter().map(|m| m.text.as_str()))
+            .collect();
+        assert!(orgs.iter().any(|&(t, _)| t == "برشلونة"), "{orgs:?}");
+        assert_eq!(places, ["برشلونة"], "{orgs:?}");
+    }
 }
