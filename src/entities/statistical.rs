@@ -2,7 +2,7 @@
 //! people found from context, and adds the organizations only it finds.
 
 use super::names::new_person;
-use super::words::{bare_word, is_kunya, is_son_of, proclitic_verbal_noun};
+use super::words::{bare_word, is_kunya, is_name_link, is_son_of, proclitic_verbal_noun};
 use super::{ActorKind, Annotations, Ctx, HashMap, Item, MentionRef, OrgMention};
 
 /// Organizations only the statistical tagger found (a ministry, a party, a
@@ -105,6 +105,7 @@ pub(super) fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
             continue;
         }
         let mut kept = Vec::new();
+        let mut recut = false;
         for m in std::mem::take(&mut ann.people[p].mentions) {
             if !touches(m.first, m.last) {
                 for t in m.first..=m.last {
@@ -113,6 +114,32 @@ pub(super) fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
                 continue;
             }
             let mut m = m;
+            // a name of the rules that goes on past the tagger's, which starts
+            // with it, ends with the tagger's (هوانغ يصمم: "Huang designs",
+            // الشيخ محمد يزبك المسؤول)
+            let cut = around(m.first).filter(|&(a, b)| {
+                a == m.first
+                    && b < m.last
+                    && !is_name_link(ctx.word(b))
+                    && matches!(m.rule, "given name + family name" | "title + name")
+                    && no_family_name(ctx, b + 1)
+            });
+            if let Some((_, b)) = cut {
+                for t in b + 1..=m.last {
+                    ctx.cover[t] = None;
+                }
+                for &k in by_person.get(&p).into_iter().flatten() {
+                    let act = &mut ann.actors[k];
+                    if act.first == m.first && act.last == m.last {
+                        act.last = b;
+                    }
+                }
+                m.last = b;
+                m.rule = "context name cut by the statistical tagger";
+                recut = true;
+                kept.push(m);
+                continue;
+            }
             // the tagger's span is cut before a word that opens another
             // phrase (الأمير سلطان وليكوتا: "and Lekota")
             let span = around(m.first)
@@ -130,6 +157,12 @@ pub(super) fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
                             act.last = act.last.max(b);
                         }
                     }
+                    // the words it takes are its own (no surname mention
+                    // of it inside it later)
+                    let item = ctx.cover[m.first];
+                    for t in a..=b {
+                        ctx.cover[t] = item;
+                    }
                     m.first = a;
                     m.last = b;
                     m.prefix = 0;
@@ -144,10 +177,19 @@ pub(super) fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
             }
             dropped_any = true;
         } else {
-            let key: Vec<String> = (kept[0].first..=kept[0].last)
+            // the name is the longest mention, once one was cut
+            let m = if recut {
+                *kept
+                    .iter()
+                    .max_by_key(|m| m.last - m.first)
+                    .unwrap_or(&kept[0])
+            } else {
+                kept[0]
+            };
+            let key: Vec<String> = (m.first..=m.last)
                 .map(|t| ctx.word(t).to_string())
                 .collect();
-            if key.len() > ann.people[p].key.len() {
+            if recut || key.len() > ann.people[p].key.len() {
                 ann.people[p].key = key;
             }
         }
@@ -190,6 +232,15 @@ pub(super) fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
             }
         }
     }
+}
+
+/// The word at `t`, which the tagger leaves out of a name, is no family
+/// name: a verb (يصمم، تشعر، ليعوض) or أو.
+fn no_family_name(ctx: &Ctx, t: usize) -> bool {
+    let w = ctx.word(t);
+    let stem = w.strip_prefix('ل').unwrap_or(w);
+    let verb = matches!(stem.chars().next(), Some('ي' | 'ت')) && stem.chars().count() >= 4;
+    (verb && !ctx.r.is_given(w)) || w == "او"
 }
 
 /// Where a context name widened to the tagger's span ending at `b` ends: at
@@ -400,5 +451,35 @@ mod tests {
             .collect();
         assert!(orgs.iter().any(|&(t, _)| t == "برشلونة"), "{orgs:?}");
         assert_eq!(places, ["برشلونة"], "{orgs:?}");
+    }
+
+    fn people(d: &Document) -> Vec<(&str, Vec<&str>)> {
+        d.people
+            .iter()
+            .map(|p| {
+                (
+                    p.name.as_str(),
+                    p.mentions.iter().map(|m| m.text.as_str()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_name_does_not_take_the_verb_after_it() {
+        let d = doc("وقال المصمم العالمي هوانغ يصمم شعارات كثيرة للشركات الكبرى منذ سنوات.");
+        assert_eq!(people(&d), [("هوانغ", vec!["هوانغ"])]);
+    }
+
+    #[test]
+    fn a_name_the_tagger_widened_holds_its_surname() {
+        // no second, surname-only mention inside the widened one
+        let d =
+            doc("وقال الوزير كويرالا إن الحكومة مستعدة. وأكد جيريجا براساد كويرالا أن الحوار مستمر.");
+        let p = people(&d);
+        assert_eq!(p.len(), 1, "{p:?}");
+        let mut m = p[0].1.clone();
+        m.sort();
+        assert_eq!(m, ["جيريجا براساد كويرالا", "كويرالا"], "{p:?}");
     }
 }
