@@ -224,10 +224,10 @@ mod tests {
     use crate::analyze::{Engine, RecordMeta, Settings};
     use crate::decode::Decoded;
     use crate::lexicon::Lexicon;
+    use crate::model::Document;
     use std::sync::OnceLock;
 
-    /// The organizations of a one-paragraph article, as (mention, country).
-    fn orgs(body: &str) -> Vec<(String, Option<String>)> {
+    fn doc(body: &str) -> Document {
         static E: OnceLock<Engine> = OnceLock::new();
         let e = E.get_or_init(|| Engine::new(Lexicon::builtin(), Settings::default()));
         let d = Decoded {
@@ -236,8 +236,13 @@ mod tests {
             bom: false,
             replacements: 0,
         };
-        let doc = e.analyze_decoded("t.txt", d, &RecordMeta::default());
-        doc.organizations
+        e.analyze_decoded("t.txt", d, &RecordMeta::default())
+    }
+
+    /// The organizations of a one-paragraph article, as (mention, country).
+    fn orgs(body: &str) -> Vec<(String, Option<String>)> {
+        doc(body)
+            .organizations
             .iter()
             .flat_map(|o| {
                 o.mentions
@@ -258,6 +263,14 @@ mod tests {
                 Some("IQ".to_string())
             )]
         );
+    }
+
+    #[test]
+    fn an_institution_after_li_is_named_with_its_article() {
+        let d = doc("وفي بيان للخارجية السورية أمس.");
+        let names: Vec<&str> = d.organizations.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, ["الخارجية السورية"]);
+        assert_eq!(d.organizations[0].mentions[0].text, "لخارجية السورية");
     }
 
     #[test]
