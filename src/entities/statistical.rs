@@ -100,6 +100,7 @@ pub(super) fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
         }
     }
     let mut dropped_any = false;
+    let mut nisbas: Vec<(usize, usize)> = Vec::new();
     for p in 0..ann.people.len() {
         if ann.people[p].lexicon.is_some() {
             continue;
@@ -147,9 +148,18 @@ pub(super) fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
             if let Some((a, b)) =
                 span.filter(|&(a, b)| a <= m.first && m.last <= b && (b - a) > (m.last - m.first))
             {
-                let free =
-                    (a..=b).all(|t| (m.first..=m.last).contains(&t) || ctx.cover[t].is_none());
+                // a nationality adjective after the name that the tagger
+                // takes into it is a family name (فيصل السويدي، أبو حمزة المصري)
+                let nisba = |t: usize| {
+                    t > m.last
+                        && matches!(ctx.item_at(t), Some((at, Item::Adjective(_))) if at.first == t && at.last == t && at.prefix == 0)
+                };
+                let free = (a..=b)
+                    .all(|t| (m.first..=m.last).contains(&t) || ctx.cover[t].is_none() || nisba(t));
                 if free {
+                    if (m.last + 1..=b).any(nisba) {
+                        nisbas.push((m.last + 1, b));
+                    }
                     for &k in by_person.get(&p).into_iter().flatten() {
                         let act = &mut ann.actors[k];
                         if act.first == m.first {
@@ -194,6 +204,16 @@ pub(super) fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
             }
         }
         ann.people[p].mentions = kept;
+    }
+    // a nisba taken into a name is no mention of its country (its actor,
+    // inside the person's, goes with the other actors inside longer ones)
+    if !nisbas.is_empty() {
+        ann.countries.retain(|c| {
+            !(c.form == "adjective"
+                && nisbas
+                    .iter()
+                    .any(|&(f, l)| f <= c.at.first && c.at.last <= l))
+        });
     }
     if dropped_any {
         ann.actors.retain(|x| {
@@ -481,5 +501,12 @@ mod tests {
         let mut m = p[0].1.clone();
         m.sort();
         assert_eq!(m, ["جيريجا براساد كويرالا", "كويرالا"], "{p:?}");
+    }
+
+    #[test]
+    fn a_nisba_the_tagger_takes_into_a_name_is_no_country() {
+        let d = doc("وقال الشيخ فيصل السويدي نائب رئيس المركز إن المشروع مهم.");
+        assert_eq!(people(&d), [("فيصل السويدي", vec!["فيصل السويدي"])]);
+        assert!(d.countries.is_empty(), "{:?}", d.countries);
     }
 }
