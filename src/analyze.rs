@@ -317,11 +317,17 @@ impl Output<'_> {
             Default::default();
         for o in &ann.organizations {
             let m = self.mention(&o.at, None);
-            // an institution is named as written (without proclitics)
-            let name = if o.name.is_empty() {
-                m.text.clone()
-            } else {
+            // an institution is named as written (without proclitics; the
+            // article لل elided: للخارجية السورية is الخارجية السورية)
+            let name = if !o.name.is_empty() {
                 o.name.clone()
+            } else if o.at.prefix > 0
+                && self.tokens.tokens[o.at.first].text.starts_with("لل")
+                && m.text.starts_with('ل')
+            {
+                format!("ا{}", m.text)
+            } else {
+                m.text.clone()
             };
             let key = self.nz.normalize_str(&name);
             if let Some(&i) = index.get(&key) {

@@ -72,6 +72,12 @@ pub struct Institution {
     pub variants: Vec<String>,
     pub name_en: String,
     pub feminine: bool,
+    /// Head + adjective names one body of a state (وزارة الخارجية العراقية:
+    /// the Iraqi Ministry of Foreign Affairs) and is reported as an
+    /// organization; `false` when it only describes the state's organ
+    /// (الحكومة اللبنانية "the Lebanese government", الجيش، السلطات), which
+    /// stays an actor of events but is no named organization.
+    pub named: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -428,11 +434,17 @@ impl Lexicon {
                         "m" => false,
                         g => return Err(r.error(format!("gender '{g}' is not f or m"))),
                     };
+                    let named = match r.get("named") {
+                        "yes" | "" => true,
+                        "no" => false,
+                        n => return Err(r.error(format!("named '{n}' is not yes or no"))),
+                    };
                     let i = Institution {
                         head: r.required("head")?.to_string(),
                         variants: r.list("variants"),
                         name_en: r.get("name_en").to_string(),
                         feminine,
+                        named,
                     };
                     upsert(&mut self.institutions, i, replace, |a, b| a.head == b.head);
                 }

@@ -130,7 +130,7 @@ pub(super) fn lexicon_mentions(ctx: &Ctx, ann: &mut Annotations) -> HashMap<usiz
                     name_en: (!e.name_en.is_empty()).then(|| e.name_en.clone()),
                     kind: e.kind.clone(),
                     country: e.country.clone(),
-                    at: *at,
+                    at: name_after_noun(ctx, *at),
                 });
                 ann.actors.push(Actor {
                     first: at.first,
@@ -149,23 +149,22 @@ pub(super) fn lexicon_mentions(ctx: &Ctx, ann: &mut Annotations) -> HashMap<usiz
                 if let Some((nat, Item::Adjective(c) | Item::Country(c, _))) = items.get(k + 1) {
                     let inst = &r.lex.institutions[*i];
                     let code = r.lex.countries[*c].code.clone();
-                    let first_tok = at.first;
-                    let text_key: Vec<&str> = (first_tok..=nat.last)
-                        .map(|t| ctx.tokens[t].text.as_str())
-                        .collect();
-                    let _ = text_key;
-                    ann.organizations.push(OrgMention {
-                        name: String::new(), // filled from the original text later
-                        name_en: Some(format!("{} ({})", inst.name_en, code)),
-                        kind: "government".into(),
-                        country: Some(code.clone()),
-                        at: MentionRef {
-                            first: at.first,
-                            last: nat.last,
-                            prefix: at.prefix,
-                            rule: "institution + country adjective",
-                        },
-                    });
+                    // الحكومة اللبنانية describes an organ of the state: an
+                    // actor, not a named organization
+                    if inst.named {
+                        ann.organizations.push(OrgMention {
+                            name: String::new(), // filled from the original text later
+                            name_en: Some(format!("{} ({})", inst.name_en, code)),
+                            kind: "government".into(),
+                            country: Some(code.clone()),
+                            at: MentionRef {
+                                first: at.first,
+                                last: nat.last,
+                                prefix: at.prefix,
+                                rule: "institution + country adjective",
+                            },
+                        });
+                    }
                     ann.actors.push(Actor {
                         first: at.first,
                         last: nat.last,
@@ -185,4 +184,100 @@ pub(super) fn lexicon_mentions(ctx: &Ctx, ann: &mut Annotations) -> HashMap<usiz
         }
     }
     person_of_lex
+}
+
+/// An organization written as a noun and its name (حركة حماس "the Hamas
+/// movement", صحيفة هآرتس، وكالة فرانس برس) is mentioned by its name: the
+/// lexicon lists the name alone as a form of the same organization. The
+/// actor keeps the whole phrase.
+fn name_after_noun(ctx: &Ctx, at: MentionRef) -> MentionRef {
+    let r = ctx.r;
+    if at.last == at.first {
+        return at;
+    }
+    let first = ctx.word(at.first);
+    let noun = first
+        .char_indices()
+        .nth(at.prefix)
+        .map_or("", |(b, _)| &first[b..]);
+    if !r.org_nouns.contains(noun) {
+        return at;
+    }
+    let mut key = noun.to_string();
+    for t in at.first + 1..=at.last {
+        key.push(' ');
+        key.push_str(ctx.word(t));
+    }
+    if !r.org_after_noun.contains(&key) {
+        return at;
+    }
+    MentionRef {
+        first: at.first + 1,
+        prefix: 0,
+        rule: "lexicon: the name after its noun",
+        ..at
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze::{Engine, RecordMeta, Settings};
+    use crate::decode::Decoded;
+    use crate::lexicon::Lexicon;
+    use crate::model::Document;
+    use std::sync::OnceLock;
+
+    fn doc(body: &str) -> Document {
+        static E: OnceLock<Engine> = OnceLock::new();
+        let e = E.get_or_init(|| Engine::new(Lexicon::builtin(), Settings::default()));
+        let d = Decoded {
+            text: format!("خبر\n{body}\n"),
+            encoding: "utf-8".into(),
+            bom: false,
+            replacements: 0,
+        };
+        e.analyze_decoded("t.txt", d, &RecordMeta::default())
+    }
+
+    /// The organizations of a one-paragraph article, as (mention, country).
+    fn orgs(body: &str) -> Vec<(String, Option<String>)> {
+        doc(body)
+            .organizations
+            .iter()
+            .flat_map(|o| {
+                o.mentions
+                    .iter()
+                    .map(|m| (m.text.clone(), o.country.clone()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_named_state_body_is_an_organization_a_described_organ_is_not() {
+        let o =
+            orgs("وقالت وزارة الخارجية العراقية إن الحكومة اللبنانية والجيش الإسرائيلي لم يردا.");
+        assert_eq!(
+            o,
+            [(
+                "وزارة الخارجية العراقية".to_string(),
+                Some("IQ".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn an_institution_after_li_is_named_with_its_article() {
+        let d = doc("وفي بيان للخارجية السورية أمس.");
+        let names: Vec<&str> = d.organizations.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, ["الخارجية السورية"]);
+        assert_eq!(d.organizations[0].mentions[0].text, "لخارجية السورية");
+    }
+
+    #[test]
+    fn an_organization_after_a_noun_of_its_kind_is_mentioned_by_its_name() {
+        let o = orgs("ونقلت صحيفة هآرتس عن حركة حماس ولوكالة فرانس برس أن حزب الليكود رفض.");
+        let texts: Vec<&str> = o.iter().map(|(t, _)| t.as_str()).collect();
+        // حزب is part of the party's name, صحيفة، حركة، وكالة are not
+        assert_eq!(texts, ["هآرتس", "حماس", "فرانس برس", "حزب الليكود"]);
+    }
 }

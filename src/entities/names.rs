@@ -2,7 +2,7 @@
 //! compounds and lineage, a family name) after a title, after a verb of
 //! saying, or opening with a known given name.
 
-use super::words::{bare_word, is_kunya, is_son_of, proclitic_verbal_noun};
+use super::words::{bare_word, is_kunya, is_name_link, is_son_of, proclitic_verbal_noun};
 use super::{Actor, ActorKind, Annotations, Ctx, Item, MentionRef, PersonEntity};
 use crate::tokenize::Gap;
 
@@ -64,12 +64,7 @@ pub(super) fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
     // بن X, آل X), an unknown word, and at most one final family name (ال...)
     let unit_end = |j: usize| -> usize {
         let w = ctx.word(j);
-        let joins = w == "عبد"
-            || is_kunya(w)
-            || matches!(
-                w,
-                "بن" | "ابن" | "بنت" | "ال" | "ولد" | "دو" | "دي" | "فان" | "فون"
-            );
+        let joins = is_name_link(w);
         // بن/آل bind the next word even when it is a common one (شلومو بن عامي),
         // and عبد its divine name (عبد الله، عبد الرحمن)
         let lineage = is_son_of(w)
@@ -133,12 +128,7 @@ pub(super) fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
         {
             break;
         }
-        let joins = w == "عبد"
-            || is_kunya(w)
-            || matches!(
-                w,
-                "بن" | "ابن" | "بنت" | "ال" | "ولد" | "دو" | "دي" | "فان" | "فون"
-            );
+        let joins = is_name_link(w);
         // beyond two units a name goes on through given names, compounds and a
         // final family name; after given names only, one unknown word may close it
         let unknown_tail = !r.is_given(w) && !joins && !w.starts_with("ال");

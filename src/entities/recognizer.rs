@@ -22,6 +22,12 @@ pub struct Recognizer {
     pub(super) descriptors: WordSet,
     /// Verbs of saying whose subject follows them (normalized [`SPEECH`]).
     pub(super) speech: WordSet,
+    /// Organization forms that are a noun and another form of the same
+    /// organization (حركة حماس، صحيفة هآرتس، وكالة فرانس برس): the name is
+    /// what follows the noun.
+    pub(super) org_after_noun: FxHashSet<String>,
+    /// The first words of [`Recognizer::org_after_noun`].
+    pub(super) org_nouns: WordSet,
     /// The countries whose formal name is a kingdom (المملكة العربية
     /// السعودية، المملكة الأردنية الهاشمية): what a bare "المملكة" can be.
     pub(super) kingdoms: Vec<usize>,
@@ -48,6 +54,26 @@ const DESCRIPTORS: &[&str] = &[
     "الاسبق",
     "السابقه",
     "الجديده",
+];
+/// Common nouns of a kind that stand before an organization's name in
+/// apposition (صحيفة هآرتس "the newspaper Haaretz", حركة حماس، وكالة فرانس
+/// برس، نادي ريال مدريد), not part of it as حزب in حزب الليكود or منظمة in
+/// منظمة أوبك are.
+const KIND_NOUNS: &[&str] = &[
+    "صحيفة",
+    "جريدة",
+    "مجلة",
+    "قناة",
+    "فضائية",
+    "وكالة",
+    "شبكة",
+    "موقع",
+    "نادي",
+    "فريق",
+    "شركة",
+    "مجموعة",
+    "حركة",
+    "تنظيم",
 ];
 /// Prepositions that introduce a place or country inside a title phrase.
 const TITLE_PREPS: &[&str] = &["في", "لدي", "الي", "من", "لشوون", "للشوون", "لدى"];
@@ -176,9 +202,23 @@ impl Recognizer {
                 b.add(&form_key(nz, f), Target::Person(i, Strength::Weak), true);
             }
         }
+        let mut org_after_noun = FxHashSet::default();
+        let mut org_nouns = FxHashSet::default();
+        let kind_nouns: Vec<String> = KIND_NOUNS.iter().map(|n| form_key(nz, n)).collect();
         for (i, o) in lex.organizations.iter().enumerate() {
-            for f in std::iter::once(&o.name).chain(o.variants.iter()) {
-                b.add(&form_key(nz, f), Target::Organization(i as u32), true);
+            let keys: Vec<String> = std::iter::once(&o.name)
+                .chain(o.variants.iter())
+                .map(|f| form_key(nz, f))
+                .collect();
+            for k in &keys {
+                b.add(k, Target::Organization(i as u32), true);
+                if let Some((noun, rest)) = k.split_once(' ') {
+                    let kind_noun = kind_nouns.iter().any(|n| n == noun);
+                    if kind_noun && keys.iter().any(|x| x == rest) {
+                        org_nouns.insert(noun.to_string());
+                        org_after_noun.insert(k.clone());
+                    }
+                }
             }
         }
         for (i, o) in lex.institutions.iter().enumerate() {
@@ -225,6 +265,8 @@ impl Recognizer {
             .collect();
         Recognizer {
             kingdoms,
+            org_after_noun,
+            org_nouns: WordSet::new(org_nouns),
             gaz: b.build(),
             nz,
             lex,

@@ -2,37 +2,72 @@
 //! people found from context, and adds the organizations only it finds.
 
 use super::names::new_person;
-use super::words::{bare_word, is_kunya, is_son_of, proclitic_verbal_noun};
+use super::words::{bare_word, is_kunya, is_name_link, is_son_of, proclitic_verbal_noun};
 use super::{ActorKind, Annotations, Ctx, HashMap, Item, MentionRef, OrgMention};
 
 /// Organizations only the statistical tagger found (a ministry, a party, a
 /// company the lexicons do not list): reported as organizations of unknown
 /// kind where no entity of the rules covers any of their words. They are
 /// mentions only, never an event's side (they have no state).
+///
+/// A city the tagger reads, from its context, as an organization (فاز
+/// برشلونة على ليفربول: the clubs) is one: the tagger's span wins over the
+/// places inside it, which are dropped with the country they implied.
+/// Capitals and regions stay places (أعلنت موسكو is the state speaking), and
+/// so does a city after "in" (في برشلونة، ببرشلونة).
 fn statistical_organizations(ctx: &Ctx, ann: &mut Annotations, tagged: &[crate::tagger::Span]) {
+    use crate::lexicon::PlaceKind;
     use crate::tagger::EntityType;
     for s in tagged.iter().filter(|s| s.kind == EntityType::Organization) {
-        let free = (s.first..=s.last).all(|t| ctx.cover[t].is_none())
-            && !ann
-                .organizations
-                .iter()
-                .any(|o| o.at.first <= s.last && s.first <= o.at.last);
+        let mut cities = false;
+        let free = (s.first..=s.last).all(|t| match ctx.item_at(t) {
+            None => true,
+            Some((at, Item::Place(p))) => {
+                // في برشلونة، ببرشلونة: in the city
+                let located = ctx.word(at.first).starts_with('ب') && at.prefix > 0
+                    || at.first > 0 && ctx.word(at.first - 1) == "في";
+                let city = matches!(ctx.r.lex.places[*p].kind, PlaceKind::City)
+                    && !located
+                    && s.first <= at.first
+                    && at.last <= s.last;
+                cities |= city;
+                city
+            }
+            Some(_) => false,
+        }) && !ann
+            .organizations
+            .iter()
+            .any(|o| o.at.first <= s.last && s.first <= o.at.last);
         // one short word alone is too little
         let enough = s.last > s.first || ctx.word(s.first).chars().count() >= 3;
-        if free && enough {
-            ann.organizations.push(OrgMention {
-                name: String::new(),
-                name_en: None,
-                kind: "other".into(),
-                country: None,
-                at: MentionRef {
-                    first: s.first,
-                    last: s.last,
-                    prefix: 0,
-                    rule: "statistical tagger",
-                },
+        if !(free && enough) {
+            continue;
+        }
+        if cities {
+            let inside = |at: &MentionRef| s.first <= at.first && at.last <= s.last;
+            ann.places.retain(|p| !inside(&p.at));
+            ann.countries
+                .retain(|c| !(c.form == "city" && inside(&c.at)));
+            ann.actors.retain(|a| {
+                !(a.kind == ActorKind::Place && s.first <= a.first && a.last <= s.last)
             });
         }
+        ann.organizations.push(OrgMention {
+            name: String::new(),
+            name_en: None,
+            kind: "other".into(),
+            country: None,
+            at: MentionRef {
+                first: s.first,
+                last: s.last,
+                prefix: 0,
+                rule: if cities {
+                    "statistical tagger, over a city"
+                } else {
+                    "statistical tagger"
+                },
+            },
+        });
     }
 }
 
@@ -65,11 +100,13 @@ pub(super) fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
         }
     }
     let mut dropped_any = false;
+    let mut nisbas: Vec<(usize, usize)> = Vec::new();
     for p in 0..ann.people.len() {
         if ann.people[p].lexicon.is_some() {
             continue;
         }
         let mut kept = Vec::new();
+        let mut recut = false;
         for m in std::mem::take(&mut ann.people[p].mentions) {
             if !touches(m.first, m.last) {
                 for t in m.first..=m.last {
@@ -78,6 +115,32 @@ pub(super) fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
                 continue;
             }
             let mut m = m;
+            // a name of the rules that goes on past the tagger's, which starts
+            // with it, ends with the tagger's (هوانغ يصمم: "Huang designs",
+            // الشيخ محمد يزبك المسؤول)
+            let cut = around(m.first).filter(|&(a, b)| {
+                a == m.first
+                    && b < m.last
+                    && !is_name_link(ctx.word(b))
+                    && matches!(m.rule, "given name + family name" | "title + name")
+                    && no_family_name(ctx, b + 1)
+            });
+            if let Some((_, b)) = cut {
+                for t in b + 1..=m.last {
+                    ctx.cover[t] = None;
+                }
+                for &k in by_person.get(&p).into_iter().flatten() {
+                    let act = &mut ann.actors[k];
+                    if act.first == m.first && act.last == m.last {
+                        act.last = b;
+                    }
+                }
+                m.last = b;
+                m.rule = "context name cut by the statistical tagger";
+                recut = true;
+                kept.push(m);
+                continue;
+            }
             // the tagger's span is cut before a word that opens another
             // phrase (الأمير سلطان وليكوتا: "and Lekota")
             let span = around(m.first)
@@ -85,15 +148,30 @@ pub(super) fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
             if let Some((a, b)) =
                 span.filter(|&(a, b)| a <= m.first && m.last <= b && (b - a) > (m.last - m.first))
             {
-                let free =
-                    (a..=b).all(|t| (m.first..=m.last).contains(&t) || ctx.cover[t].is_none());
+                // a nationality adjective after the name that the tagger
+                // takes into it is a family name (فيصل السويدي، أبو حمزة المصري)
+                let nisba = |t: usize| {
+                    t > m.last
+                        && matches!(ctx.item_at(t), Some((at, Item::Adjective(_))) if at.first == t && at.last == t && at.prefix == 0)
+                };
+                let free = (a..=b)
+                    .all(|t| (m.first..=m.last).contains(&t) || ctx.cover[t].is_none() || nisba(t));
                 if free {
+                    if (m.last + 1..=b).any(nisba) {
+                        nisbas.push((m.last + 1, b));
+                    }
                     for &k in by_person.get(&p).into_iter().flatten() {
                         let act = &mut ann.actors[k];
                         if act.first == m.first {
                             act.first = act.first.min(a);
                             act.last = act.last.max(b);
                         }
+                    }
+                    // the words it takes are its own (no surname mention
+                    // of it inside it later)
+                    let item = ctx.cover[m.first];
+                    for t in a..=b {
+                        ctx.cover[t] = item;
                     }
                     m.first = a;
                     m.last = b;
@@ -109,14 +187,33 @@ pub(super) fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
             }
             dropped_any = true;
         } else {
-            let key: Vec<String> = (kept[0].first..=kept[0].last)
+            // the name is the longest mention, once one was cut
+            let m = if recut {
+                *kept
+                    .iter()
+                    .max_by_key(|m| m.last - m.first)
+                    .unwrap_or(&kept[0])
+            } else {
+                kept[0]
+            };
+            let key: Vec<String> = (m.first..=m.last)
                 .map(|t| ctx.word(t).to_string())
                 .collect();
-            if key.len() > ann.people[p].key.len() {
+            if recut || key.len() > ann.people[p].key.len() {
                 ann.people[p].key = key;
             }
         }
         ann.people[p].mentions = kept;
+    }
+    // a nisba taken into a name is no mention of its country (its actor,
+    // inside the person's, goes with the other actors inside longer ones)
+    if !nisbas.is_empty() {
+        ann.countries.retain(|c| {
+            !(c.form == "adjective"
+                && nisbas
+                    .iter()
+                    .any(|&(f, l)| f <= c.at.first && c.at.last <= l))
+        });
     }
     if dropped_any {
         ann.actors.retain(|x| {
@@ -155,6 +252,15 @@ pub(super) fn statistical_people(ctx: &mut Ctx, ann: &mut Annotations) {
             }
         }
     }
+}
+
+/// The word at `t`, which the tagger leaves out of a name, is no family
+/// name: a verb (يصمم، تشعر، ليعوض) or أو.
+fn no_family_name(ctx: &Ctx, t: usize) -> bool {
+    let w = ctx.word(t);
+    let stem = w.strip_prefix('ل').unwrap_or(w);
+    let verb = matches!(stem.chars().next(), Some('ي' | 'ت')) && stem.chars().count() >= 4;
+    (verb && !ctx.r.is_given(w)) || w == "او"
 }
 
 /// Where a context name widened to the tagger's span ending at `b` ends: at
@@ -326,4 +432,81 @@ fn tagger_name_bounds(ctx: &Ctx, a: usize, mut b: usize) -> Option<(usize, usize
         return None;
     }
     Some((a, b, bare))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze::{Engine, RecordMeta, Settings};
+    use crate::decode::Decoded;
+    use crate::lexicon::Lexicon;
+    use crate::model::Document;
+    use std::sync::OnceLock;
+
+    fn doc(body: &str) -> Document {
+        static E: OnceLock<Engine> = OnceLock::new();
+        let e = E.get_or_init(|| Engine::new(Lexicon::builtin(), Settings::default()));
+        let d = Decoded {
+            text: format!("خبر\n{body}\n"),
+            encoding: "utf-8".into(),
+            bom: false,
+            replacements: 0,
+        };
+        e.analyze_decoded("t.txt", d, &RecordMeta::default())
+    }
+
+    #[test]
+    fn a_city_the_tagger_reads_as_a_club_is_an_organization_but_not_in_the_city() {
+        let d = doc(
+            "وفاز برشلونة على ريال مدريد بهدفين في الدوري الإسباني. وأقيمت المباراة في برشلونة.",
+        );
+        let orgs: Vec<(&str, usize)> = d
+            .organizations
+            .iter()
+            .flat_map(|o| o.mentions.iter().map(|m| (m.text.as_str(), m.start)))
+            .collect();
+        let places: Vec<&str> = d
+            .places
+            .iter()
+            .flat_map(|p| p.mentions.iter().map(|m| m.text.as_str()))
+            .collect();
+        assert!(orgs.iter().any(|&(t, _)| t == "برشلونة"), "{orgs:?}");
+        assert_eq!(places, ["برشلونة"], "{orgs:?}");
+    }
+
+    fn people(d: &Document) -> Vec<(&str, Vec<&str>)> {
+        d.people
+            .iter()
+            .map(|p| {
+                (
+                    p.name.as_str(),
+                    p.mentions.iter().map(|m| m.text.as_str()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_name_does_not_take_the_verb_after_it() {
+        let d = doc("وقال المصمم العالمي هوانغ يصمم شعارات كثيرة للشركات الكبرى منذ سنوات.");
+        assert_eq!(people(&d), [("هوانغ", vec!["هوانغ"])]);
+    }
+
+    #[test]
+    fn a_name_the_tagger_widened_holds_its_surname() {
+        // no second, surname-only mention inside the widened one
+        let d =
+            doc("وقال الوزير كويرالا إن الحكومة مستعدة. وأكد جيريجا براساد كويرالا أن الحوار مستمر.");
+        let p = people(&d);
+        assert_eq!(p.len(), 1, "{p:?}");
+        let mut m = p[0].1.clone();
+        m.sort();
+        assert_eq!(m, ["جيريجا براساد كويرالا", "كويرالا"], "{p:?}");
+    }
+
+    #[test]
+    fn a_nisba_the_tagger_takes_into_a_name_is_no_country() {
+        let d = doc("وقال الشيخ فيصل السويدي نائب رئيس المركز إن المشروع مهم.");
+        assert_eq!(people(&d), [("فيصل السويدي", vec!["فيصل السويدي"])]);
+        assert!(d.countries.is_empty(), "{:?}", d.countries);
+    }
 }

@@ -11,6 +11,17 @@ pub(super) fn is_son_of(w: &str) -> bool {
     matches!(w, "بن" | "ابن" | "بنت")
 }
 
+/// A word that binds the next one into a name (عبد, a kunya, بن, آل, ولد,
+/// دو, فان...): a name never ends with it.
+pub(super) fn is_name_link(w: &str) -> bool {
+    w == "عبد"
+        || is_kunya(w)
+        || matches!(
+            w,
+            "بن" | "ابن" | "بنت" | "ال" | "ولد" | "دو" | "دي" | "فان" | "فون"
+        )
+}
+
 /// `w` without a leading و/ف conjunction (when longer than three letters).
 pub(super) fn bare_word(w: &str) -> &str {
     if w.chars().nth(3).is_some() {
