@@ -187,33 +187,26 @@ fn what_is_prepared_for_possible_or_may_be_held_is_planned() {
 
 #[test]
 fn a_cue_of_another_clause_or_actor_leaves_the_trigger_occurred() {
-    // المرتقبة before the comma is the summit's
-    let evs = events(
-        "وكان الوزير الأمريكي قد اجتمع بالزعيم الكوري الشمالي تحضيرا للقمة المرتقبة، كما أجرى لقاء مع وزير الخارجية الكوري الشمالي.",
-    );
-    assert_eq!(
-        find(&evs, EventKind::Meeting).status,
-        Status::Occurred,
-        "{evs:?}"
-    );
-    // القادم after an adjective is the delegation arriving
-    let evs = events(
-        "وقال رئيس الوزراء الإسرائيلي خلال حفل استقبال أقيم على شرف الوفد الأمريكي القادم لحضور الافتتاح إن العلاقات قوية.",
-    );
-    assert_eq!(
-        find(&evs, EventKind::Meeting).status,
-        Status::Occurred,
-        "{evs:?}"
-    );
-    // a future verb after أن is what he said, not the visit's
-    let evs = events(
-        "وأكد الرئيس التركي رجب طيب أردوغان أثناء زيارته إلى لندن أنه سيعين محافظا جديدا للبنك.",
-    );
-    assert_eq!(
-        find(&evs, EventKind::Visit).status,
-        Status::Occurred,
-        "{evs:?}"
-    );
+    for (body, kind) in [
+        // المرتقبة before the comma is the summit's
+        (
+            "وكان الوزير الأمريكي قد اجتمع بالزعيم الكوري الشمالي تحضيرا للقمة المرتقبة، كما أجرى لقاء مع وزير الخارجية الكوري الشمالي.",
+            EventKind::Meeting,
+        ),
+        // القادم after an adjective is the delegation arriving
+        (
+            "وقال رئيس الوزراء الإسرائيلي خلال حفل استقبال أقيم على شرف الوفد الأمريكي القادم لحضور الافتتاح إن العلاقات قوية.",
+            EventKind::Meeting,
+        ),
+        // a future verb after أن is what he said, not the visit's
+        (
+            "وأكد الرئيس التركي رجب طيب أردوغان أثناء زيارته إلى لندن أنه سيعين محافظا جديدا للبنك.",
+            EventKind::Visit,
+        ),
+    ] {
+        let evs = events(body);
+        assert_eq!(find(&evs, kind).status, Status::Occurred, "{evs:?}");
+    }
 }
 
 #[test]

@@ -221,23 +221,7 @@ fn name_after_noun(ctx: &Ctx, at: MentionRef) -> MentionRef {
 
 #[cfg(test)]
 mod tests {
-    use crate::analyze::{Engine, RecordMeta, Settings};
-    use crate::decode::Decoded;
-    use crate::lexicon::Lexicon;
-    use crate::model::Document;
-    use std::sync::OnceLock;
-
-    fn doc(body: &str) -> Document {
-        static E: OnceLock<Engine> = OnceLock::new();
-        let e = E.get_or_init(|| Engine::new(Lexicon::builtin(), Settings::default()));
-        let d = Decoded {
-            text: format!("خبر\n{body}\n"),
-            encoding: "utf-8".into(),
-            bom: false,
-            replacements: 0,
-        };
-        e.analyze_decoded("t.txt", d, &RecordMeta::default())
-    }
+    use super::super::test_doc as doc;
 
     /// The organizations of a one-paragraph article, as (mention, country).
     fn orgs(body: &str) -> Vec<(String, Option<String>)> {

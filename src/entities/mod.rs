@@ -314,3 +314,19 @@ fn resolve(ctx: &mut Ctx, ann: &mut Annotations) {
         !inside[k - 1]
     });
 }
+
+/// A one-paragraph article analyzed with the built-in lexicon (for the
+/// specifications of this module's steps).
+#[cfg(test)]
+fn test_doc(body: &str) -> crate::model::Document {
+    use crate::analyze::{Engine, RecordMeta, Settings};
+    static E: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+    let e = E.get_or_init(|| Engine::new(crate::lexicon::Lexicon::builtin(), Settings::default()));
+    let d = crate::decode::Decoded {
+        text: format!("خبر\n{body}\n"),
+        encoding: "utf-8".into(),
+        bom: false,
+        replacements: 0,
+    };
+    e.analyze_decoded("t.txt", d, &RecordMeta::default())
+}

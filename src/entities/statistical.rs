@@ -436,23 +436,8 @@ fn tagger_name_bounds(ctx: &Ctx, a: usize, mut b: usize) -> Option<(usize, usize
 
 #[cfg(test)]
 mod tests {
-    use crate::analyze::{Engine, RecordMeta, Settings};
-    use crate::decode::Decoded;
-    use crate::lexicon::Lexicon;
+    use super::super::test_doc as doc;
     use crate::model::Document;
-    use std::sync::OnceLock;
-
-    fn doc(body: &str) -> Document {
-        static E: OnceLock<Engine> = OnceLock::new();
-        let e = E.get_or_init(|| Engine::new(Lexicon::builtin(), Settings::default()));
-        let d = Decoded {
-            text: format!("خبر\n{body}\n"),
-            encoding: "utf-8".into(),
-            bom: false,
-            replacements: 0,
-        };
-        e.analyze_decoded("t.txt", d, &RecordMeta::default())
-    }
 
     #[test]
     fn a_city_the_tagger_reads_as_a_club_is_an_organization_but_not_in_the_city() {
