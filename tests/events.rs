@@ -1079,3 +1079,15 @@ fn a_summit_spoken_of_in_a_country_does_not_take_that_country_in() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn his_own_verb_of_saying_does_not_part_a_speaker_from_his_visit() {
+    let evs = events(
+        "وكان الرئيس التركي رجب طيب أردوغان قد أكد أثناء زيارته إلى لندن أنه سيعين محافظا جديدا للبنك.",
+    );
+    assert!(has(&evs, EventKind::Visit, "TR", "GB"), "{evs:?}");
+    // ... but what he said does: the visit is the one he spoke of
+    let evs =
+        events("وقال الرئيس التركي إن الوزير البريطاني أكد خلال زيارته إلى موسكو أن العلاقات جيدة.");
+    assert!(!has(&evs, EventKind::Visit, "TR", "RU"), "{evs:?}");
+}

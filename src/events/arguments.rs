@@ -806,7 +806,7 @@ pub(super) fn read<'a>(
                     .find(|(a, m)| {
                         *m == Mark::None
                             && matches!(a.kind, ActorKind::Person | ActorKind::Office)
-                            && !super::clauses::opens_between(s.tokens, a.last, tf)
+                            && !super::clauses::parts_owner(s.tokens, a.last, tf)
                     })
                     .map(|x| x.0);
                 source = if owned {
