@@ -2,7 +2,9 @@
 //! compounds and lineage, a family name) after a title, after a verb of
 //! saying, or opening with a known given name.
 
-use super::words::{bare_word, is_kunya, is_name_link, is_son_of, proclitic_verbal_noun};
+use super::words::{
+    bare_word, clitics_both_sides, is_kunya, is_name_link, is_son_of, proclitic_verbal_noun,
+};
 use super::{Actor, ActorKind, Annotations, Ctx, Item, MentionRef, PersonEntity};
 use crate::tokenize::Gap;
 
@@ -34,6 +36,7 @@ pub(super) fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
         chars >= 2
             && !w.chars().any(|c| c.is_ascii_digit())
             && !r.is_common(w)
+            && !clitics_both_sides(w)
             && ctx.item_at(j).is_none()
             && !r.adjective_keys.contains(w)
     };

@@ -57,6 +57,17 @@ pub(super) fn proclitic_verbal_noun(w: &str) -> bool {
             .any(|b| masdar_with_alef(b, true))
 }
 
+/// A preposition or conjunction before and a pronoun after (بلقائك،
+/// ليوصلها، بزيارتك، وبينهم; ئ may be normalized to ي): a word no name is
+/// made of.
+pub(super) fn clitics_both_sides(w: &str) -> bool {
+    w.chars().count() >= 5
+        && w.starts_with(['و', 'ب', 'ل', 'ف', 'ك'])
+        && ["ائك", "ايك", "تك", "كم", "كما", "ها", "هم", "هما"]
+            .iter()
+            .any(|p| w.ends_with(p))
+}
+
 /// إفعال (اتمام)، إفالة (اداره)، افتعال (اجتماع)، انفعال (انسحاب)، استفعال
 /// (استكمال)، استفالة (استقاله), each optionally closed by ه (ة) or ه as a
 /// pronoun.
@@ -88,6 +99,18 @@ fn masdar_with_alef(b: &str, suffixed: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::proclitic_verbal_noun;
+
+    #[test]
+    fn clitics_on_both_sides_make_no_name() {
+        use super::clitics_both_sides;
+        for w in ["بلقائك", "ليوصلها", "بزيارتك", "وبينهم"] {
+            assert!(clitics_both_sides(w), "{w}");
+        }
+        for w in ["باراك", "بهاء", "لينا", "وليد", "كمال", "فيصل", "بشار"]
+        {
+            assert!(!clitics_both_sides(w), "{w}");
+        }
+    }
 
     #[test]
     fn a_preposition_on_a_verbal_noun_is_no_name() {
