@@ -1091,3 +1091,15 @@ fn his_own_verb_of_saying_does_not_part_a_speaker_from_his_visit() {
         events("وقال الرئيس التركي إن الوزير البريطاني أكد خلال زيارته إلى موسكو أن العلاقات جيدة.");
     assert!(!has(&evs, EventKind::Visit, "TR", "RU"), "{evs:?}");
 }
+
+#[test]
+fn a_price_a_tweet_and_businessmen_are_no_diplomacy() {
+    for body in [
+        "وقال الرئيس الأمريكي إن بلاده ستنزع السلاح النووي لكوريا الشمالية بأي ثمن.",
+        "وأبلغت الناشطة مسؤولين في الحكومة الروسية عن تقدمها باستخدام رسائل تويتر إلى السفارة الأمريكية.",
+        "وكان وفد رجال الأعمال السعوديين الذي يقوم بزيارة للمغرب قد شارك في المنتدى.",
+    ] {
+        let evs = events(body);
+        assert!(evs.is_empty(), "{body}: {evs:?}");
+    }
+}

@@ -655,6 +655,21 @@ impl EventExtractor {
                     || toks[h.last + 1].punct.is_some();
                 (before || after).then_some("هنا: 'here'")
             }
+            // ثمّن loses its shadda: بأي ثمن، دفع الثمن is "price"
+            EventKind::Praise if word(h.first) == "ثمن" => (h.first > sf
+                && matches!(
+                    word(h.first - 1).as_str(),
+                    "باي"
+                        | "اي"
+                        | "بنفس"
+                        | "نفس"
+                        | "دفع"
+                        | "يدفع"
+                        | "تدفع"
+                        | "بلا"
+                        | "مقابل"
+                ))
+            .then_some("ثمن: 'price'"),
             // استدعت سفيرها للتشاور: an envoy called home for consultations
             EventKind::Talks
                 if !trig.verb
