@@ -253,12 +253,24 @@ pub(crate) fn mark_related_leads(lines: &[Line], class: &mut [Class]) {
     let body: Vec<usize> = (0..lines.len())
         .filter(|&i| class[i] == Class::Text)
         .collect();
-    let run = body
-        .iter()
-        .skip(2)
-        .rev()
-        .take_while(|&&i| is_lead_paragraph(&lines[i].norm))
-        .count();
+    // (one plain paragraph between two leads belongs to the run: في أول رد
+    // فعل له ...، ملفات عديدة تحدث عنها ...)
+    let tail = &body[2.min(body.len())..];
+    let mut run = 0;
+    while run < tail.len() {
+        let i = tail[tail.len() - 1 - run];
+        if is_lead_paragraph(&lines[i].norm) {
+            run += 1;
+        } else if run > 0
+            && run + 1 < tail.len()
+            && is_plain_sentence(&lines[i].norm)
+            && is_lead_paragraph(&lines[tail[tail.len() - 2 - run]].norm)
+        {
+            run += 2;
+        } else {
+            break;
+        }
+    }
     let start = body.len() - run;
     if run == 0 || (run == 1 && start < 3) {
         return;
@@ -290,6 +302,23 @@ pub(crate) fn mark_related_leads(lines: &[Line], class: &mut [Class]) {
             class[i] = Class::Drop(BoilerplateKind::RelatedHeadlines);
         }
     }
+}
+
+/// One sentence that opens with no conjunction, quote or list number.
+fn is_plain_sentence(norm: &str) -> bool {
+    let sentences = norm
+        .split(['.', '!', '؟', '?'])
+        .filter(|s| s.split_whitespace().count() > 3)
+        .count();
+    let first = norm.split(' ').next().unwrap_or("");
+    // (في is a preposition, not فـ "and so")
+    let conjunction = first.starts_with('و') || (first.starts_with('ف') && first != "في");
+    sentences <= 1
+        && !conjunction
+        && first
+            .chars()
+            .next()
+            .is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c))
 }
 
 /// One sentence that opens with a bare lead verb, or with an outlet's
