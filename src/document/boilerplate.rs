@@ -304,16 +304,20 @@ pub(crate) fn mark_related_leads(lines: &[Line], class: &mut [Class]) {
     }
 }
 
+/// At most one sentence of more than three words.
+fn one_sentence(norm: &str) -> bool {
+    norm.split(['.', '!', '؟', '?'])
+        .filter(|s| s.split_whitespace().count() > 3)
+        .count()
+        <= 1
+}
+
 /// One sentence that opens with no conjunction, quote or list number.
 fn is_plain_sentence(norm: &str) -> bool {
-    let sentences = norm
-        .split(['.', '!', '؟', '?'])
-        .filter(|s| s.split_whitespace().count() > 3)
-        .count();
     let first = norm.split(' ').next().unwrap_or("");
     // (في is a preposition, not فـ "and so")
     let conjunction = first.starts_with('و') || (first.starts_with('ف') && first != "في");
-    sentences <= 1
+    one_sentence(norm)
         && !conjunction
         && first
             .chars()
@@ -326,18 +330,14 @@ fn is_plain_sentence(norm: &str) -> bool {
 fn is_lead_paragraph(norm: &str) -> bool {
     let first = norm.split(' ').next().unwrap_or("");
     let dateline = {
-        let head: String = norm.chars().take(60).collect();
+        let head = &norm[..norm.char_indices().nth(60).map_or(norm.len(), |(i, _)| i)];
         head.contains("(CNN)") || head.contains("(cnn)")
     };
     let verb = dateline
         || LEAD_VERBS
             .iter()
             .any(|v| first == *v || first.strip_suffix('ت') == Some(v));
-    let sentences = norm
-        .split(['.', '!', '؟', '?'])
-        .filter(|s| s.split_whitespace().count() > 3)
-        .count();
-    verb && sentences <= 1
+    verb && one_sentence(norm)
 }
 
 /// The content words of a normalized line: Arabic words of four letters

@@ -8,7 +8,8 @@ use super::arguments::{Mark, Reading};
 use super::cues::{Cue, Cues};
 use super::{strip_conj, Frame, Party, TriggerInfo};
 use crate::entities::Actor;
-use crate::tokenize::Tokens;
+use crate::model::EventKind;
+use crate::tokenize::{Gap, Tokens};
 
 /// The last pair of parties the article spoke of.
 pub(super) type Focus = Option<(Party, Party)>;
@@ -64,34 +65,28 @@ pub(super) fn resolve(
     // an agreement names its parties: "الاتفاقية" alone is most often an
     // agreement already in force (the nuclear deal), not a new one; so does
     // a summit (its host and the participants named with it)
-    let focus = if matches!(
-        trig.kind,
-        crate::model::EventKind::Agreement | crate::model::EventKind::Summit
-    ) {
+    let focus = if matches!(trig.kind, EventKind::Agreement | EventKind::Summit) {
         &None
     } else {
         focus
     };
     // دعا هذه اللجنة: the object is named, and no state
     let object_named = trig.verb
-        && toks.get(tf + 1).is_some_and(|t| {
-            t.gap == crate::tokenize::Gap::Space && cues.is(Cue::Demonstrative, &t.text)
-        });
-    // اجتماع اللجنة المركزية، الاجتماع الطارئ لمجلسها: a body's own session
+        && toks
+            .get(tf + 1)
+            .is_some_and(|t| t.gap == Gap::Space && cues.is(Cue::Demonstrative, &t.text));
+    // اجتماع اللجنة المركزية، الاجتماع الطارئ لمجلسها: a body's own session,
+    // but a joint committee is the two states' (اجتماع اللجنة المشتركة)
+    let tl = reading.trigger.1;
     let session = !trig.verb
-        && matches!(
-            trig.kind,
-            crate::model::EventKind::Meeting | crate::model::EventKind::Talks
-        )
-        && ((reading.trigger.1 + 1)..=(reading.trigger.1 + 2).min(sent.last))
-            .take_while(|&i| toks[i].gap == crate::tokenize::Gap::Space)
+        && matches!(trig.kind, EventKind::Meeting | EventKind::Talks)
+        && ((tl + 1)..=(tl + 2).min(sent.last))
+            .take_while(|&i| toks[i].gap == Gap::Space)
             .any(|i| {
                 let w = strip_conj(&toks[i].text);
                 cues.is(Cue::Body, &w) || w.strip_prefix('ل').is_some_and(|b| cues.is(Cue::Body, b))
             })
-        // ... but a joint committee is the two states' (اجتماع اللجنة المشتركة)
-        && !((reading.trigger.1 + 1)..=(reading.trigger.1 + 4).min(sent.last))
-            .any(|i| toks[i].text.starts_with("المشترك"));
+        && !((tl + 1)..=(tl + 4).min(sent.last)).any(|i| toks[i].text.starts_with("المشترك"));
     let open = src.country.is_none() || tgt.country.is_none();
     let named = object_named || reading.counterpart_named;
     if open && !session && !(tgt.country.is_none() && named) {

@@ -1124,14 +1124,14 @@ pub(super) fn read<'a>(
 
 /// Whether the counterpart of the trigger ending at `tl` is named right
 /// after it and is no actor at all: a noun after مع (ناقش الاتفاقيات مع
-/// شركائنا, but not one that points back: مع حليفتها), a thing praised (أشاد بما قاله، أشاد بالاتفاق). An office with
-/// no country (التقى بالرئيس) or نظيره is an actor, and may take its state
-/// from the discourse.
+/// شركائنا, but not one that points back: مع حليفتها), a thing praised
+/// (أشاد بما قاله، أشاد بالاتفاق). An office with no country (التقى بالرئيس)
+/// or نظيره is an actor, and may take its state from the discourse.
 fn counterpart_named(trig: &TriggerInfo, (tl, last): (usize, usize), s: &Sent) -> bool {
     let cues = Cues::builtin();
     let toks = &s.tokens.tokens;
-    let starts_actor = |i: usize| s.actors.iter().any(|(a, _)| a.first <= i && i <= a.last);
-    let plain = |i: usize| toks[i].gap == Gap::Space && !starts_actor(i);
+    let in_actor = |i: usize| s.actors.iter().any(|(a, _)| a.first <= i && i <= a.last);
+    let plain = |i: usize| toks[i].gap == Gap::Space && !in_actor(i);
     let after_with = ((tl + 1)..=(tl + 6).min(last))
         .take_while(|&i| toks[i].gap == Gap::Space)
         .find(|&i| cues.is(Cue::With, &toks[i].text))
@@ -1145,7 +1145,7 @@ fn counterpart_named(trig: &TriggerInfo, (tl, last): (usize, usize), s: &Sent) -
     // the first word past the subject
     let object = ((tl + 1)..=(tl + 5).min(last))
         .take_while(|&i| toks[i].gap == Gap::Space)
-        .find(|&i| !starts_actor(i));
+        .find(|&i| !in_actor(i));
     let praised = trig.kind == EventKind::Praise
         && object.is_some_and(|i| toks[i].text == "بما" || toks[i].text.starts_with("بال"));
     after_with || praised

@@ -56,10 +56,12 @@ pub enum Cue {
     Pending,
     Conditional,
     Body,
+    Held,
+    Price,
 }
 
 impl Cue {
-    const ALL: [(&'static str, Cue); 45] = [
+    const ALL: [(&'static str, Cue); 47] = [
         ("convey", Cue::Convey),
         ("receive", Cue::Receive),
         ("both", Cue::Both),
@@ -105,6 +107,8 @@ impl Cue {
         ("pending", Cue::Pending),
         ("conditional", Cue::Conditional),
         ("body", Cue::Body),
+        ("held", Cue::Held),
+        ("price", Cue::Price),
     ];
 
     fn parse(s: &str) -> Option<Cue> {

@@ -306,14 +306,11 @@ impl EventExtractor {
                 // the verbal noun (تم الاتفاق على إنشاء) names what was agreed
                 // right after its على: الاتفاق النووي is a deal spoken of
                 // (كما تم الاتفاق عليه مع الزعيم كيم: what was agreed)
-                let agreed_on = trig.form.starts_with("ال")
-                    && toks
-                        .get(h.last + 1)
-                        .is_some_and(|t| matches!(t.text.as_str(), "عليه" | "عليها" | "عليهما"));
-                let reach = if agreed_on {
-                    0
-                } else if trig.form.starts_with("ال") {
-                    if toks.get(h.last + 1).map(|t| t.text.as_str()) != Some("علي") {
+                let noun = trig.form.starts_with("ال");
+                let next = toks.get(h.last + 1).map(|t| t.text.as_str());
+                let agreed_on = noun && matches!(next, Some("عليه" | "عليها" | "عليهما"));
+                let reach = if noun {
+                    if !agreed_on && next != Some("علي") {
                         drop(trig, h.first, h.last, &|| "an agreement spoken of".into());
                         continue;
                     }
@@ -656,20 +653,9 @@ impl EventExtractor {
                 (before || after).then_some("هنا: 'here'")
             }
             // ثمّن loses its shadda: بأي ثمن، دفع الثمن is "price"
-            EventKind::Praise if word(h.first) == "ثمن" => (h.first > sf
-                && matches!(
-                    word(h.first - 1).as_str(),
-                    "باي"
-                        | "اي"
-                        | "بنفس"
-                        | "نفس"
-                        | "دفع"
-                        | "يدفع"
-                        | "تدفع"
-                        | "بلا"
-                        | "مقابل"
-                ))
-            .then_some("ثمن: 'price'"),
+            EventKind::Praise if word(h.first) == "ثمن" => {
+                (h.first > sf && cues.is(Cue::Price, &word(h.first - 1))).then_some("ثمن: 'price'")
+            }
             // استدعت سفيرها للتشاور: an envoy called home for consultations
             EventKind::Talks
                 if !trig.verb

@@ -2,6 +2,7 @@
 //! it happened: read from the words around its trigger and from the date
 //! expressions of its sentence, resolved against the article's date.
 
+use super::clauses::{after_comma, clause_start};
 use super::cues::{Cue, Cues};
 use super::{strip_conj, TriggerInfo};
 use crate::dates::{find_dates, find_days_of_month, Date, WEEKDAYS};
@@ -54,10 +55,7 @@ pub(super) fn status(
     }
     // (a cue before a comma is another clause's: تحضيرا للقمة المرتقبة، كما
     // أجرى لقاء)
-    let lo = (tf.saturating_sub(6).max(sf)..=tf)
-        .rev()
-        .find(|&i| matches!(toks[i].punct, Some(',' | '،' | '؛' | ';')))
-        .unwrap_or(tf.saturating_sub(6).max(sf));
+    let lo = clause_start(tokens, tf.saturating_sub(6).max(sf), tf);
     // (a cue past the next trigger is that one's: لقاء ... تحضيرا للقمة المرتقبة)
     let hi = (tl + 3).min(sl).min(next_trigger.saturating_sub(1));
     if (lo..=hi).any(|i| cues.is(Cue::Planned, &word(i)) || cues.is(Cue::Planned, &toks[i].text)) {
@@ -95,11 +93,8 @@ pub(super) fn status(
     }
     // a condition (إذا سارت قمتهما بشكل جيد)
     // (في حال مر كل شيء بسلام في هذه القمة: the clause before the trigger)
-    let clause_start = (tf.saturating_sub(8).max(sf)..=tf)
-        .rev()
-        .find(|&i| matches!(toks[i].punct, Some(',' | '،' | '؛' | ';')))
-        .unwrap_or(tf.saturating_sub(8).max(sf));
-    if (clause_start..tf).any(|i| cues.is(Cue::Conditional, &word(i))) {
+    let start = clause_start(tokens, tf.saturating_sub(8).max(sf), tf);
+    if (start..tf).any(|i| cues.is(Cue::Conditional, &word(i))) {
         return Status::Planned;
     }
     // a time still to come later in the trigger's clause (بزيارة لسوريا خلال
@@ -119,9 +114,7 @@ pub(super) fn status(
     let past_verb = trig.verb && !trig.form.starts_with(['ي', 'ت']);
     if let Some(doc) = doc.filter(|_| !past_verb) {
         let far = (tl + 20).min(sl).min(next_trigger.saturating_sub(1));
-        let end = phrase_end(tokens, tl, far, |t| {
-            matches!(t.punct, Some(',' | '،' | '؛' | ';' | '.'))
-        });
+        let end = phrase_end(tokens, tl, far, |t| after_comma(t) || t.punct == Some('.'));
         if clause_dates(tokens, tl + 1, end, doc).any(|d| d > doc) {
             return Status::Planned;
         }
@@ -178,26 +171,8 @@ pub(super) fn status(
         return Status::Planned;
     }
     // ... or one that may be (المحادثات مع كوريا الشمالية قد تعقد خلال أسابيع)
-    let may = |i: usize| {
-        word(i) == "قد"
-            && toks.get(i + 1).is_some_and(|t| {
-                matches!(
-                    t.text.as_str(),
-                    "تعقد"
-                        | "يعقد"
-                        | "تجري"
-                        | "يجري"
-                        | "تتم"
-                        | "يتم"
-                        | "تبدا"
-                        | "يبدا"
-                        | "تستانف"
-                        | "يستانف"
-                        | "تنطلق"
-                        | "ينطلق"
-                )
-            })
-    };
+    let may =
+        |i: usize| word(i) == "قد" && toks.get(i + 1).is_some_and(|t| cues.is(Cue::Held, &t.text));
     if !trig.verb && ((tl + 1)..end).any(may) {
         return Status::Planned;
     }
