@@ -1103,3 +1103,43 @@ fn a_price_a_tweet_and_businessmen_are_no_diplomacy() {
         assert!(evs.is_empty(), "{body}: {evs:?}");
     }
 }
+
+#[test]
+fn a_contact_spoken_of_with_its_other_side_is_a_call() {
+    // اتصال without هاتفي: a call when a verb holds it or when its other side
+    // follows a word that speaks of it (عن، خلال، بعد)
+    for body in [
+        "كشف الرئيس الأمريكي دونالد ترامب عن اتصال مع ولي العهد السعودي الأمير محمد بن سلمان.",
+        "وأجرى الرئيس التركي رجب طيب أردوغان اتصالا مع نظيره الإيراني حسن روحاني.",
+        "وقال الرئيس الأمريكي دونالد ترامب بعد اتصاله بالملك السعودي سلمان بن عبدالعزيز إن التحقيق مستمر.",
+    ] {
+        let evs = events(body);
+        assert_eq!(evs.iter().filter(|e| e.r#type == EventKind::Call).count(), 1, "{body}: {evs:?}");
+    }
+}
+
+#[test]
+fn a_contact_or_a_channel_is_no_call() {
+    for body in [
+        "وقال وزير الخارجية التركي مولود تشاووش أوغلو إن بلاده على اتصال بالسلطات الإسرائيلية.",
+        "وأشار الكرملين إلى أن هناك قناة اتصال بين العسكريين الروس والأمريكيين في سوريا.",
+        "وأخفقت السلطات البلجيكية في الاتصال بنظرائها في إسبانيا.",
+        "وحكم عليه بسبب كذبه على المحققين بشأن اتصاله بأفراد مرتبطين بروسيا خلال حملة ترامب.",
+    ] {
+        let evs = events(body);
+        assert!(
+            !evs.iter().any(|e| e.r#type == EventKind::Call),
+            "{body}: {evs:?}"
+        );
+    }
+}
+
+#[test]
+fn a_visits_agent_named_past_long_titles_and_its_destination_past_the_apposition() {
+    // الزيارة التي قام بها + titles + name، لمصر: the destination after the
+    // comma that closes the apposition
+    let evs = events(
+        "أكد محللون أهمية الزيارة التي قام بها ولي ولي العهد، النائب الثاني لرئيس مجلس الوزراء وزير الدفاع السعودي الأمير محمد بن سلمان، لمصر أمس.",
+    );
+    assert!(has(&evs, EventKind::Visit, "SA", "EG"), "{evs:?}");
+}

@@ -264,7 +264,11 @@ pub(super) fn conjuncts<'a>(
             continue;
         }
         let linked = if between.is_empty() {
-            *m == Mark::And || toks[a.first].punct == Some(',')
+            // (a comma alone links no other preposition's actor: ولي العهد
+            // الأمير محمد، لمصر)
+            *m == Mark::And
+                || (toks[a.first].punct == Some(',')
+                    && !matches!(m, Mark::To | Mark::From | Mark::With))
         } else {
             // بين X وبين Y: the repeated بين links the second side
             let first = &toks[prev_last + 1];
@@ -775,9 +779,16 @@ pub(super) fn read<'a>(
                         r < sent.last && cues.is(Cue::Undertake, &strip_conj(&toks[r + 1].text))
                     })
                     .and_then(|r| {
+                        // (past the agent's titles: التي قام بها ولي ولي العهد،
+                        // النائب الثاني لرئيس مجلس الوزراء وزير الدفاع السعودي)
                         after
                             .iter()
-                            .find(|(a, m)| *m == Mark::None && a.first > r + 1 && a.first <= r + 3)
+                            .find(|(a, _)| a.first > r + 1)
+                            .filter(|(a, m)| {
+                                *m == Mark::None
+                                    && a.first <= r + NOUN_REACH + 4
+                                    && !super::clauses::opens_between(s.tokens, r + 1, a.first)
+                            })
                             .map(|x| x.0)
                     });
                 if from.is_none() && gen_source.is_none() && !owned {
@@ -1014,7 +1025,13 @@ pub(super) fn read<'a>(
                 && place_like(a)
                 && *m == Mark::To
                 && !back(a)
-                && !((reach_from + 1)..=a.first).any(|i| toks[i].punct.is_some())
+                // (commas only around an apposition, the destination right
+                // after the last: ولي العهد، وزير الدفاع الأمير محمد، لمصر)
+                && !((reach_from + 1)..=a.first).any(|i| {
+                    toks[i].punct.is_some()
+                        && !(super::clauses::after_comma(&toks[i])
+                            && super::clauses::after_comma(&toks[a.first]))
+                })
                 && !super::clauses::opens_between(s.tokens, reach_from, a.first))
             .then_some(far)
         });

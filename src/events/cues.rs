@@ -58,10 +58,11 @@ pub enum Cue {
     Body,
     Held,
     Price,
+    ContactOpener,
 }
 
 impl Cue {
-    const ALL: [(&'static str, Cue); 47] = [
+    const ALL: [(&'static str, Cue); 48] = [
         ("convey", Cue::Convey),
         ("receive", Cue::Receive),
         ("both", Cue::Both),
@@ -109,6 +110,7 @@ impl Cue {
         ("body", Cue::Body),
         ("held", Cue::Held),
         ("price", Cue::Price),
+        ("contact_opener", Cue::ContactOpener),
     ];
 
     fn parse(s: &str) -> Option<Cue> {

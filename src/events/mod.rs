@@ -665,6 +665,36 @@ impl EventExtractor {
             {
                 Some("an envoy called home for consultations")
             }
+            // a bare اتصال is a call when a verb holds it (أجرى اتصالا) or when
+            // it is spoken of with its other side (عن اتصال مع ولي العهد، خلال
+            // اتصاله بنظيره); else a contact or a channel (على اتصال مع، قنوات
+            // الاتصال، فقدان الاتصال معه). (تلقى اتصالا without هاتفيا is as
+            // often a private call: from a coach, a singer, a kidnapper.)
+            EventKind::Call if !trig.verb && is_contact_noun(h.form) => {
+                let prev = (h.first > sf).then(|| word(h.first - 1));
+                // (the verb that holds it may stand before its subject: أجرى
+                // الرئيس التركي رجب طيب أردوغان اتصالا)
+                let held = h.first > sf && {
+                    let lo = clauses::clause_start(
+                        tokens,
+                        h.first.saturating_sub(8).max(sf),
+                        h.first - 1,
+                    );
+                    any(Cue::Light, lo, h.first - 1)
+                };
+                let next = (h.last < sl).then(|| word(h.last + 1));
+                // (the definite noun after في is the act of contacting: في
+                // الاتصال بنظرائها)
+                let other_side = !h.form.starts_with("ال")
+                    && next
+                        .as_deref()
+                        .is_some_and(|w| cues.is(Cue::With, w) || w.starts_with('ب'));
+                let opened = prev
+                    .as_deref()
+                    .is_some_and(|w| cues.is(Cue::ContactOpener, w));
+                let spoken_of = opened && (other_side || next.as_deref() == Some("بين"));
+                (!(held || spoken_of)).then_some("a contact or a channel, not a call")
+            }
             EventKind::Talks | EventKind::Call => {
                 let lo = h.first.saturating_sub(3).max(sf);
                 (h.first > sf && any(Cue::Wish, lo, h.first - 1)).then_some("only wished for")
@@ -672,6 +702,14 @@ impl EventExtractor {
             _ => None,
         }
     }
+}
+
+/// The bare noun of contact, without هاتفي: اتصال، اتصالا، الاتصال and
+/// with a pronoun (اتصاله، اتصالهما).
+fn is_contact_noun(form: &str) -> bool {
+    let rest = form.strip_prefix("ال").unwrap_or(form);
+    rest.strip_prefix("اتصال")
+        .is_some_and(|s| matches!(s, "" | "ا" | "ه" | "ها" | "هما" | "هم"))
 }
 
 /// Where a sentence's dateline ends (the first token after it; the
