@@ -1143,3 +1143,30 @@ fn a_visits_agent_named_past_long_titles_and_its_destination_past_the_apposition
     );
     assert!(has(&evs, EventKind::Visit, "SA", "EG"), "{evs:?}");
 }
+
+#[test]
+fn a_state_named_past_the_visitors_descriptor_is_the_destination() {
+    // الجديد ends the office phrase: إسرائيل is where he goes, not his office
+    let evs =
+        events("وبعد الرياض، سيزور وزير الخارجية الأمريكي الجديد إسرائيل، قبل أن يتوجه إلى عمان.");
+    assert!(has(&evs, EventKind::Visit, "US", "IL"), "{evs:?}");
+    // ... while an envoy's office still names where he is sent
+    let evs = events("والتقى المبعوث الروسي الخاص إلى سوريا ألكسندر لافرنتييف في طهران مع الرئيس الإيراني حسن روحاني.");
+    assert!(
+        !evs.iter().any(|e| pair(e).2 == "SY" || pair(e).1 == "SY"),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn congratulations_received_from_a_list_of_leaders_are_one_a_state() {
+    let evs = events(
+        "وتلقى الرئيس الروسي التهاني من قادة كازاخستان، وبلاروسيا، وفنزويلا، وكوبا، ودول أخرى.",
+    );
+    for c in ["KZ", "BY", "VE", "CU"] {
+        assert!(
+            has(&evs, EventKind::Congratulation, c, "RU"),
+            "{c}: {evs:?}"
+        );
+    }
+}

@@ -52,9 +52,16 @@ pub(super) fn title_phrase(
         match ctx.item_at(i).cloned() {
             // a state's name right after the office's own state starts the
             // next phrase (يزور الرئيس الروسي فرنسا، زيارة الرئيس الفرنسي
-            // للسعودية: where he goes)
+            // للسعودية: where he goes), as does a bare one past descriptors
+            // (سيزور وزير الخارجية الأمريكي الجديد إسرائيل)
             Some((at, Item::Country(..)))
-                if at.first == i && named_last.is_some_and(|l| l + 1 == i) =>
+                if at.first == i
+                    && named_last.is_some_and(|l| {
+                        l + 1 == i
+                            || (at.prefix == 0
+                                && ctx.word(i - 1).starts_with("ال")
+                                && ctx.word(i - 1) != "الي")
+                    }) =>
             {
                 break
             }

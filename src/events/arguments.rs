@@ -985,7 +985,15 @@ pub(super) fn read<'a>(
                 && place_like(a)
                 && *m == Mark::None
                 && (a.first <= tl + 4
-                    || visitors_last.is_some_and(|l| l + 1 == a.first || day_between(l, a.first)))
+                    || visitors_last.is_some_and(|l| {
+                        l + 1 == a.first
+                            || day_between(l, a.first)
+                            // one descriptor after the visitor's office (سيزور
+                            // وزير الخارجية الأمريكي الجديد إسرائيل)
+                            || (l + 2 == a.first
+                                && toks[l + 1].text.starts_with("ال")
+                                && !cues.is(Cue::PlaceHead, &toks[l + 1].text))
+                    }))
                 && !((tl + 1)..=a.first).any(|i| toks[i].punct == Some(',') && !day_comma(i))
         });
         // ... not where one comes back to (اختصر جولته وعاد إلى واشنطن)
