@@ -220,3 +220,17 @@ fn a_negation_under_a_condition_is_no_denial() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn tomorrow_set_off_by_commas_before_a_noun_trigger_makes_it_planned() {
+    // the commas around a day do not part it from the visit the verb holds
+    let e =
+        events("يبدأ رئيس الوزراء الإثيوبي أبي أحمد، غدا الأربعاء، زيارة رسمية للسودان تستمر يومين.");
+    assert_eq!(find(&e, EventKind::Visit).status, Status::Planned);
+}
+
+#[test]
+fn a_visit_awaited_is_planned() {
+    let e = events("وأرباب العمل الفرنسيون في حالة ترقب لزيارة ولي العهد السعودي إلى باريس.");
+    assert_eq!(find(&e, EventKind::Visit).status, Status::Planned);
+}

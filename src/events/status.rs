@@ -54,8 +54,20 @@ pub(super) fn status(
         return Status::Occurred;
     }
     // (a cue before a comma is another clause's: تحضيرا للقمة المرتقبة، كما
-    // أجرى لقاء)
+    // أجرى لقاء; but not a day set off by commas: يبدأ رئيس الوزراء، غدا
+    // الأربعاء، زيارة)
     let lo = clause_start(tokens, tf.saturating_sub(6).max(sf), tf);
+    let lo = if lo > sf {
+        let day_from = clause_start(tokens, lo.saturating_sub(3).max(sf), lo - 1);
+        let days = (day_from..lo).all(|i| cues.is(Cue::Day, &word(i)));
+        if days && after_comma(&toks[day_from]) {
+            day_from
+        } else {
+            lo
+        }
+    } else {
+        lo
+    };
     // (a cue past the next trigger is that one's: لقاء ... تحضيرا للقمة المرتقبة)
     let hi = (tl + 3).min(sl).min(next_trigger.saturating_sub(1));
     if (lo..=hi).any(|i| cues.is(Cue::Planned, &word(i)) || cues.is(Cue::Planned, &toks[i].text)) {
