@@ -116,6 +116,12 @@ pub(super) fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
         if !ok_token(j) {
             break;
         }
+        // a definite feminine nisba is an adjective, not a family name (مسيرة
+        // صلاح الاحترافية)
+        if w.starts_with("ال") && w.ends_with("يه") && w.chars().count() >= 6 && !r.is_given(w)
+        {
+            break;
+        }
         // a proclitic starts the next phrase (… وسميرة, … فتقوم, … ببطولة), unless
         // the whole word is a given name (وليد, وائل)
         if matches!(w.chars().next(), Some('و' | 'ف' | 'ب' | 'ل' | 'ك'))
