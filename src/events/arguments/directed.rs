@@ -1,11 +1,56 @@
-//! The last checks on a directed pair: a counterpart named right after the
-//! trigger that is no actor at all (ناقش الاتفاقيات مع شركائنا).
+//! The last checks on a directed pair: a counterpart coordinated with the
+//! source (سفراء السعودية والإمارات), and one named right after the trigger
+//! that is no actor at all (ناقش الاتفاقيات مع شركائنا).
 
-use super::Sent;
+use super::coordination::conjuncts;
+use super::{Pair, Sent};
+use crate::entities::Actor;
 use crate::events::cues::{Cue, Cues};
 use crate::events::{strip_conj, TriggerInfo};
 use crate::model::EventKind;
 use crate::tokenize::Gap;
+
+/// The target of a directed interaction, none when the counterpart read is
+/// coordinated with the source.
+pub(super) fn counterpart_apart<'a>(
+    trig: &TriggerInfo,
+    (tf, tl): (usize, usize),
+    s: &Sent<'a>,
+    (source, target): Pair<'a>,
+    rule: &mut String,
+) -> Option<&'a Actor> {
+    let toks = &s.tokens.tokens;
+    let sent = &s.tokens.sentences[toks[tf].sentence];
+    // رسالة رد فيها سفراء السعودية والإمارات: those coordinated with the
+    // sender send with it; a directed interaction needs a counterpart apart
+    let directed = !matches!(
+        trig.kind,
+        EventKind::Meeting | EventKind::Talks | EventKind::Summit | EventKind::Agreement
+    );
+    // (اتصال هاتفي بين ماكرون وماي: the two sides of بين are coordinated)
+    let is_between = |i: usize| matches!(toks[i].text.as_str(), "بين" | "وبين");
+    let after_between = ((tl + 1)..=(tl + 3).min(sent.last)).any(is_between);
+    let sides = (directed && !after_between)
+        .then_some((source, target))
+        .and_then(|(s, t)| s.zip(t))
+        .filter(|(src, _)| !(src.first.saturating_sub(3)..src.first).any(is_between));
+    if let Some((src, tgt)) = sides {
+        let with_source = s
+            .actors
+            .iter()
+            .filter(|(a, _)| a.country.is_some() && a.country == src.country && a.first < tgt.first)
+            .any(|(a, _)| {
+                conjuncts(a, &s.actors, s.tokens)
+                    .iter()
+                    .any(|c| c.first == tgt.first)
+            });
+        if with_source {
+            rule.push_str(", the counterpart read is coordinated with the source");
+            return None;
+        }
+    }
+    target
+}
 
 /// Whether the counterpart of the trigger ending at `tl` is named right
 /// after it and is no actor at all: a noun after مع (ناقش الاتفاقيات مع

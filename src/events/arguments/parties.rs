@@ -1,10 +1,54 @@
 //! Which actors of a trigger's sentence can be its parties: states and their
 //! people, offices and bodies, not news agencies, companies, teams or topics.
 
+use super::{Mark, Sent};
 use crate::entities::{Actor, ActorKind};
 use crate::events::cues::{Cue, Cues};
-use crate::events::strip_conj;
+use crate::events::{strip_conj, TriggerInfo};
+use crate::model::EventKind;
 use crate::tokenize::{Gap, Tokens};
+
+/// The parties of the sentence of the trigger ending at `tl`: actors with a
+/// country, not places (but capitals), venues, topics or non-state actors.
+pub(super) fn parties<'a>(trig: &TriggerInfo, tl: usize, s: &Sent<'a>) -> Vec<(&'a Actor, Mark)> {
+    s.actors
+        .iter()
+        .copied()
+        .filter(|(a, m)| {
+            // a capital stands for its government when it is no mere location
+            // (not a venue naming the talks: مفاوضات أستانا، محادثات جنيف)
+            let capital = a.kind == ActorKind::Place
+                && *m != Mark::In
+                && (trig.verb || a.first != tl + 1)
+                && !(a.first > 0
+                    && Cues::builtin().is(
+                        Cue::VenueHead,
+                        &strip_conj(&s.tokens.tokens[a.first - 1].text),
+                    ))
+                && a.place
+                    .is_some_and(|p| s.capitals.get(p).copied().unwrap_or(false));
+            // التقى الرئيسان بفيتنام، لقاءهما التاريخي صباح الثلاثاء في
+            // سنغافورة: people meet in a country, not with it
+            // (... and a summit: قمة سنغافورة spoken of at a base in Japan)
+            let venue = matches!(
+                trig.kind,
+                EventKind::Meeting | EventKind::Talks | EventKind::Summit
+            ) && a.kind == ActorKind::Country
+                && ((a.prefix > 0
+                    && s.tokens.tokens[a.first]
+                        .text
+                        .chars()
+                        .nth(a.prefix - 1)
+                        .is_some_and(|c| c == 'ب'))
+                    || (*m == Mark::In && a.first > tl + 2));
+            (a.kind != ActorKind::Place || capital)
+                && !venue
+                && a.country.is_some()
+                && *m != Mark::Topic
+                && !non_state(s.tokens, a)
+        })
+        .collect()
+}
 
 /// An actor that is not a state's side: a news agency or a company, or a
 /// country adjective that belongs to one, or to a club or a team (شركة
