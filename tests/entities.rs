@@ -518,5 +518,9 @@ fn an_adverb_or_a_feminine_adjective_after_a_given_name_is_no_family_name() {
     // صلاح الآن: "Salah now"; مسيرة سمير الاحترافية: "Samir's professional career"
     let d = doc("وقال المدرب إن سمير الآن في أفضل حالاته بعد مسيرة كريم الاحترافية في أوروبا.");
     let p = people(&d);
-    assert!(!p.iter().any(|n| n.contains("الآن") || n.contains("الاحترافية")), "{p:?}");
+    assert!(
+        !p.iter()
+            .any(|n| n.contains("الآن") || n.contains("الاحترافية")),
+        "{p:?}"
+    );
 }

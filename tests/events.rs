@@ -1170,3 +1170,17 @@ fn congratulations_received_from_a_list_of_leaders_are_one_a_state() {
         );
     }
 }
+
+#[test]
+fn a_capital_right_after_an_office_is_whose_office_it_is() {
+    // مبعوث سيول: Seoul's envoy (a capital after في is only where he is)
+    let evs = events(
+        "وقال مبعوث سيول إلى بيونغيانغ، تشانغ إيوي يونغ، بعد اجتماعه مع زعيم كوريا الشمالية، كيم جونغ أون، إن المحادثات جيدة.",
+    );
+    assert!(has(&evs, EventKind::Meeting, "KR", "KP"), "{evs:?}");
+    let evs = events("وأعلن الاتحاد الأوروبي استدعاء سفيره في موسكو للتشاور قبل اجتماع الوزراء.");
+    assert!(
+        !evs.iter().any(|e| pair(e).1 == "RU" || pair(e).2 == "RU"),
+        "{evs:?}"
+    );
+}

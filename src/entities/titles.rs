@@ -25,6 +25,9 @@ pub(super) fn title_phrase(
     // a title that names its state (خادم الحرمين الشريفين) gives it
     let mut country: Option<String> = title.country.clone();
     let mut country_weight = if country.is_some() { 2 } else { 0 };
+    // the state of a capital named right after the office (مبعوث سيول، ولي عهد
+    // أبوظبي): its holder's, when nothing else names one
+    let mut capital_of: Option<String> = None;
     let mut i = tl + 1;
     let n = ctx.tokens.len();
     let mut steps = 0;
@@ -104,10 +107,19 @@ pub(super) fn title_phrase(
                 continue;
             }
             Some((at, Item::Place(p))) if at.first == i && !after_comma => {
-                if country.is_none() && at.prefix == 0 {
-                    // سفير فرنسا ببغداد: the place says where, not whose
+                // a capital right after the office is whose office it is
+                // (مبعوث سيول إلى بيونغيانغ، سفير واشنطن); after a preposition it
+                // says where (سفير فرنسا ببغداد، سفيره في موسكو)
+                let place = &r.lex.places[p];
+                let preposition = at.first > 0
+                    && matches!(ctx.word(at.first - 1), "في" | "الي" | "لدي" | "من" | "عن");
+                if at.prefix == 0
+                    && !preposition
+                    && place.kind == crate::lexicon::PlaceKind::Capital
+                    && !place.ambiguous
+                {
+                    capital_of = capital_of.or_else(|| place.country.clone());
                 }
-                let _ = p;
                 i = at.last + 1;
                 continue;
             }
@@ -126,7 +138,11 @@ pub(super) fn title_phrase(
                     _ => None,
                 };
                 if let Some(p) = p {
-                    let (country, weight) = office_country(international, country, country_weight);
+                    let (country, weight) = office_country(
+                        international,
+                        country.or(capital_of),
+                        country_weight.max(1),
+                    );
                     attach_title(ann, p, &role, &country, weight, (tf, tprefix), at.last);
                 }
                 return;
@@ -174,13 +190,15 @@ pub(super) fn title_phrase(
             name_span(ctx, i, true).filter(|&e| !after_comma || e > i || r.is_given(ctx.word(i)))
         {
             let p = new_person(ctx, ann, i, end, "title + name");
-            let (country, weight) = office_country(international, country, country_weight);
+            let (country, weight) =
+                office_country(international, country.or(capital_of), country_weight.max(1));
             attach_title(ann, p, &role, &country, weight, (tf, tprefix), end);
             return;
         }
         break;
     }
     // no name: an office holder (رئيس الوزراء العراقي) still acts for its country
+    let country = country.or(capital_of);
     if matches!(title.kind, TitleKind::Office | TitleKind::Royal) && country.is_some() {
         ann.actors.push(Actor {
             first: tf,
