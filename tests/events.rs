@@ -1184,3 +1184,17 @@ fn a_capital_right_after_an_office_is_whose_office_it_is() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_businessman_or_a_clubs_chairman_is_no_states_side() {
+    for body in [
+        "والتقى رجل الأعمال الأمريكي إليوت برويدي مع الرئيس الإماراتي في أبوظبي.",
+        "ووجه رئيس النادي الأهلي المصري محمود الخطيب شكره لرئيس هيئة الرياضة السعودية.",
+    ] {
+        let evs = events(body);
+        assert!(evs.is_empty(), "{body}: {evs:?}");
+    }
+    // ... while a president-elect is one
+    let evs = events("التقى وزير الخارجية الأميركي مايك بومبيو الرئيس المكسيكي المنتخب أندريس مانويل لوبيز أوبرادور.");
+    assert!(has(&evs, EventKind::Meeting, "US", "MX"), "{evs:?}");
+}

@@ -63,9 +63,15 @@ pub(super) fn non_state(tokens: &Tokens, a: &Actor) -> bool {
         }
         // المعارض السوري رياض الترك: the descriptor opens the person's span
         // (الفريق before a person's name is a general's rank, not a team)
+        // (... or a word of it: رجل الأعمال الأمريكي إليوت برويدي; but المنتخب
+        // in a title is "elected": الرئيس المكسيكي المنتخب)
         ActorKind::Person
-            if cues.is(Cue::NonState, &strip_conj(&toks[a.first].text))
-                && !matches!(strip_conj(&toks[a.first].text).as_ref(), "الفريق" | "فريق") =>
+            if (a.first..=a.last).any(|i| {
+                let w = strip_conj(&toks[i].text);
+                cues.is(Cue::NonState, &w)
+                    && !matches!(w.as_ref(), "الفريق" | "فريق")
+                    && !(i > a.first && matches!(w.as_ref(), "المنتخب" | "منتخب" | "المنتخبه"))
+            }) =>
         {
             return true
         }
