@@ -1201,3 +1201,14 @@ fn a_businessman_a_clubs_chairman_or_a_party_is_no_states_side() {
     let evs = events("التقى وزير الخارجية الأميركي مايك بومبيو الرئيس المكسيكي المنتخب أندريس مانويل لوبيز أوبرادور.");
     assert!(has(&evs, EventKind::Meeting, "US", "MX"), "{evs:?}");
 }
+
+#[test]
+fn a_summit_a_verb_of_hosting_holds_is_hosted_by_its_subject() {
+    let evs = events(
+        "وقال رئيس الوزراء الصيني لي كه تشيانغ خلال مؤتمر صحافي مع رئيس وزراء بلغاريا بويكو بوريسوف الذي تستضيف بلاده القمة إن التعاون مستمر.",
+    );
+    assert!(has(&evs, EventKind::Summit, "BG", "CN"), "{evs:?}");
+    let evs =
+        events("وأعلن ترامب في مدينة كيبيك الكندية، التي استضافت قمة الدول السبع، أنه غادر مبكرا.");
+    assert!(has(&evs, EventKind::Summit, "CA", "US"), "{evs:?}");
+}

@@ -59,10 +59,11 @@ pub enum Cue {
     Held,
     Price,
     ContactOpener,
+    Hosts,
 }
 
 impl Cue {
-    const ALL: [(&'static str, Cue); 48] = [
+    const ALL: [(&'static str, Cue); 49] = [
         ("convey", Cue::Convey),
         ("receive", Cue::Receive),
         ("both", Cue::Both),
@@ -111,6 +112,7 @@ impl Cue {
         ("held", Cue::Held),
         ("price", Cue::Price),
         ("contact_opener", Cue::ContactOpener),
+        ("hosts", Cue::Hosts),
     ];
 
     fn parse(s: &str) -> Option<Cue> {

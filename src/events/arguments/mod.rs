@@ -113,6 +113,7 @@ pub(super) fn read<'a>(
             None,
         )
     };
+    let pair = summit::hosted_by(trig, (tf, tl), s, &c, pair, rule);
     let pair = summit::hosted_where_held(trig, tl, s, pair, rule);
     // visits: the host is where the visitor goes (زيارة دمشق، وصل إلى بغداد)
     let (source, target) = if trig.kind == EventKind::Visit {

@@ -1,9 +1,12 @@
 //! A summit's host: the state of the place where it is held (قمة مجموعة
-//! السبع في كندا), the party read beside it taking part.
+//! السبع في كندا) or the subject of the verb of hosting that holds it
+//! (الذي تستضيف بلاده القمة), the party read beside it taking part.
 
+use super::candidates::Candidates;
 use super::{Mark, Pair, Sent};
 use crate::entities::ActorKind;
-use crate::events::TriggerInfo;
+use crate::events::cues::{Cue, Cues};
+use crate::events::{strip_conj, TriggerInfo};
 use crate::model::EventKind;
 
 /// The `(source, target)` of a summit noun ending at `tl` held in a place:
@@ -43,4 +46,59 @@ pub(super) fn hosted_where_held<'a>(
         }
     }
     (source, target)
+}
+
+/// The `(source, target)` of a summit noun at `tf..=tl` that a verb of hosting
+/// holds (بوريسوف الذي تستضيف بلاده القمة، استضافت السعودية القمة): the host is
+/// named between the verb and the noun, or right before the verb (its
+/// relative clause or pronoun speaks of him); another state of the sentence
+/// takes part. Else the pair as read.
+pub(super) fn hosted_by<'a>(
+    trig: &TriggerInfo,
+    (tf, tl): (usize, usize),
+    s: &Sent<'a>,
+    c: &Candidates<'a>,
+    pair: Pair<'a>,
+    rule: &mut String,
+) -> Pair<'a> {
+    if trig.kind != EventKind::Summit || trig.verb {
+        return pair;
+    }
+    let cues = Cues::builtin();
+    let toks = &s.tokens.tokens;
+    let sent = &s.tokens.sentences[toks[tf].sentence];
+    let lo = tf.saturating_sub(3).max(sent.first);
+    let Some(v) = (lo..tf)
+        .rev()
+        .find(|&i| cues.is(Cue::Hosts, &strip_conj(&toks[i].text)))
+    else {
+        return pair;
+    };
+    let host = c
+        .parties
+        .iter()
+        .find(|(a, _)| a.first > v && a.last < tf)
+        .or_else(|| {
+            c.before
+                .iter()
+                .rev()
+                .find(|(a, _)| a.last < v && a.last + 3 >= v)
+        })
+        .map(|x| x.0);
+    let Some(h) = host else {
+        return pair;
+    };
+    // (the guest: the first other state of the sentence, before or after)
+    let guest = c
+        .parties
+        .iter()
+        .map(|x| x.0)
+        .find(|a| a.country.is_some() && a.country != h.country && a.first != tl + 1);
+    match guest {
+        Some(g) => {
+            rule.push_str(", hosted by the subject of the verb of hosting");
+            (Some(h), Some(g))
+        }
+        None => pair,
+    }
 }
