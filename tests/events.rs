@@ -1212,3 +1212,13 @@ fn a_summit_a_verb_of_hosting_holds_is_hosted_by_its_subject() {
         events("وأعلن ترامب في مدينة كيبيك الكندية، التي استضافت قمة الدول السبع، أنه غادر مبكرا.");
     assert!(has(&evs, EventKind::Summit, "CA", "US"), "{evs:?}");
 }
+
+#[test]
+fn the_first_stop_of_a_tour_is_no_origin() {
+    // يستهلها من بكين: Beijing is a stop of the Iranian minister's tour
+    let evs = events(
+        "يبدأ وزير الخارجية الإيراني جولة دبلوماسية لإنقاذ الاتفاق النووي، يستهلها من بكين ثم يتوجه إلى موسكو وبروكسل.",
+    );
+    assert!(!evs.iter().any(|e| pair(e).1 == "CN"), "{evs:?}");
+    assert!(has(&evs, EventKind::Visit, "IR", "RU"), "{evs:?}");
+}

@@ -60,10 +60,11 @@ pub enum Cue {
     Price,
     ContactOpener,
     Hosts,
+    Start,
 }
 
 impl Cue {
-    const ALL: [(&'static str, Cue); 49] = [
+    const ALL: [(&'static str, Cue); 50] = [
         ("convey", Cue::Convey),
         ("receive", Cue::Receive),
         ("both", Cue::Both),
@@ -113,6 +114,7 @@ impl Cue {
         ("price", Cue::Price),
         ("contact_opener", Cue::ContactOpener),
         ("hosts", Cue::Hosts),
+        ("start", Cue::Start),
     ];
 
     fn parse(s: &str) -> Option<Cue> {

@@ -96,6 +96,11 @@ impl<'a> Candidates<'a> {
                     .filter(|_| after[0].1 == Mark::To)
             })
             .filter(|(a, _)| a.first <= tl + NOUN_REACH)
+            // (جولة يستهلها من بكين: the first stop of a tour, not where the
+            // traveller comes from)
+            .filter(|(a, _)| {
+                !((tl + 1)..a.first).any(|i| cues.is(Cue::Start, &strip_conj(&toks[i].text)))
+            })
             .or_else(|| {
                 before
                     .last()
