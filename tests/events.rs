@@ -1222,3 +1222,16 @@ fn the_first_stop_of_a_tour_is_no_origin() {
     assert!(!evs.iter().any(|e| pair(e).1 == "CN"), "{evs:?}");
     assert!(has(&evs, EventKind::Visit, "IR", "RU"), "{evs:?}");
 }
+
+#[test]
+fn an_invitation_sent_by_the_subject_of_its_relative_clause_even_with_a_root_waw() {
+    // وجهها: the و is the verb's own, not a conjunction
+    let evs =
+        events("وتحدثت سيول عن دعوة وجهها كيم جونغ أون إلى الرئيس الأميركي دونالد ترامب لعقد قمة.");
+    assert!(has(&evs, EventKind::Invitation, "KP", "US"), "{evs:?}");
+    assert!(
+        !evs.iter()
+            .any(|e| e.r#type == EventKind::Invitation && pair(e).1 == "KR"),
+        "{evs:?}"
+    );
+}

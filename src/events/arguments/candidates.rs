@@ -81,7 +81,11 @@ impl<'a> Candidates<'a> {
         // "الرسالة التي بعثتها X إلى Y": a conveying verb right after the noun
         let convey_after = if conveys && !trig.verb {
             ((tl + 1)..=(tl + 3).min(sent.last))
-                .find(|&i| cues.is(Cue::Convey, &strip_conj(&toks[i].text)))
+                // (as written too: the و of وجهها is its root's)
+                .find(|&i| {
+                    cues.is(Cue::Convey, &toks[i].text)
+                        || cues.is(Cue::Convey, &strip_conj(&toks[i].text))
+                })
         } else {
             None
         };
