@@ -53,6 +53,11 @@ pub fn pair(e: &Event) -> (EventKind, &str, &str) {
     )
 }
 
+/// Whether any event is of that kind.
+pub fn any_of(evs: &[Event], kind: EventKind) -> bool {
+    evs.iter().any(|e| e.r#type == kind)
+}
+
 pub fn has(evs: &[Event], kind: EventKind, src: &str, tgt: &str) -> bool {
     evs.iter().any(|e| pair(e) == (kind, src, tgt))
 }
