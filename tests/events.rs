@@ -1217,3 +1217,18 @@ fn an_invitation_sent_by_the_subject_of_its_relative_clause_even_with_a_root_waw
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_counterpart_named_as_no_state_is_not_filled_from_the_discourse() {
+    // مع قادة عسكريين: the meeting's other side is named (his generals), so
+    // the pair the text spoke of before does not fill it
+    let evs = events(
+        "وقالت الرئاسة الفرنسية إن ماكرون وترامب ناقشا التطورات في سوريا. وذكر ترامب خلال اجتماع مع قادة عسكريين إن الهجوم سيقابل بالقوة.",
+    );
+    assert!(!any_of(&evs, EventKind::Meeting), "{evs:?}");
+    // ... while a head an office follows is the office (مع رئيسة الوزراء)
+    let evs = events(
+        "ثم يعقد الرئيس الأمريكي دونالد ترامب مباحثات مع رئيسة الوزراء البريطانية تيريزا ماي.",
+    );
+    assert!(has(&evs, EventKind::Talks, "US", "GB"), "{evs:?}");
+}

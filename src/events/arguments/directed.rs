@@ -69,8 +69,16 @@ pub(super) fn counterpart_named(trig: &TriggerInfo, (tl, last): (usize, usize), 
         .is_some_and(|i| {
             // ... not a noun that points back (مع حليفتها، مع نظيره)
             let w = strip_conj(&toks[i + 1].text);
-            let back = ["ه", "ها", "هما", "هم"].iter().any(|p| w.ends_with(p));
-            plain(i + 1) && !back && !cues.is(Cue::Head, &w)
+            // ... nor a head noun a state follows (مع قادة السعودية); one
+            // that no state follows names its side (مع قادة عسكريين: its ة,
+            // written ه once normalized, is no pronoun)
+            let head = cues.is(Cue::Head, &w);
+            let back = !head && ["ه", "ها", "هما", "هم"].iter().any(|p| w.ends_with(p));
+            // (a definite word after the head is more of the office: مع رئيسة
+            // الوزراء تيريزا ماي)
+            let unnamed_state =
+                |j: usize| j <= last && plain(j) && !strip_conj(&toks[j].text).starts_with("ال");
+            plain(i + 1) && !back && (!head || unnamed_state(i + 2))
         });
     // the first word past the subject
     let object = ((tl + 1)..=(tl + 5).min(last))
