@@ -138,11 +138,8 @@ pub(super) fn title_phrase(
                     _ => None,
                 };
                 if let Some(p) = p {
-                    let (country, weight) = office_country(
-                        international,
-                        country.or(capital_of),
-                        country_weight.max(1),
-                    );
+                    let (country, weight) =
+                        office_country(international, country, capital_of, country_weight);
                     attach_title(ann, p, &role, &country, weight, (tf, tprefix), at.last);
                 }
                 return;
@@ -191,7 +188,7 @@ pub(super) fn title_phrase(
         {
             let p = new_person(ctx, ann, i, end, "title + name");
             let (country, weight) =
-                office_country(international, country.or(capital_of), country_weight.max(1));
+                office_country(international, country, capital_of, country_weight);
             attach_title(ann, p, &role, &country, weight, (tf, tprefix), end);
             return;
         }
@@ -217,14 +214,21 @@ pub(super) fn title_phrase(
 /// body (match normalization: ة is written ه).
 const INTERNATIONAL_WORDS: &[&str] = &["الدوليه", "الدولي", "الامميه", "الاممي", "الامم"];
 
-/// The country an office gives its holder: an office of an international
-/// body with no state named in it gives none, surely (weight 4 overrides the
-/// lexicon's country: ElBaradei as head of the IAEA does not act for Egypt).
+/// The country an office gives its holder: the state named in it, else the
+/// state of a capital named right after it (weight 1); an office of an
+/// international body with no state named in it gives none, surely (weight 4
+/// overrides the lexicon's country: ElBaradei as head of the IAEA does not act
+/// for Egypt).
 fn office_country(
     international: bool,
     country: Option<String>,
+    capital_of: Option<String>,
     weight: u8,
 ) -> (Option<String>, u8) {
+    let (country, weight) = match country {
+        Some(c) => (Some(c), weight),
+        None => (capital_of, weight.max(1)),
+    };
     if international && country.is_none() {
         (None, 4)
     } else {

@@ -62,10 +62,13 @@ impl<'a> Candidates<'a> {
             .copied()
             .filter(|(a, _)| a.first > tl)
             .collect();
+        // a cue word as written or without its conjunction (the و of وجهها
+        // is its root's)
+        let cue_at = |cue: Cue, i: usize| {
+            cues.is(cue, toks[i].text.as_str()) || cues.is(cue, &strip_conj(&toks[i].text))
+        };
         let near = |cue: Cue, from: usize, to: usize| -> Option<usize> {
-            (from..to).rev().find(|&i| {
-                cues.is(cue, toks[i].text.as_str()) || cues.is(cue, &strip_conj(&toks[i].text))
-            })
+            (from..to).rev().find(|&i| cue_at(cue, i))
         };
 
         let receive = near(Cue::Receive, tf.saturating_sub(4).max(sent.first), tf).is_some();
@@ -80,12 +83,7 @@ impl<'a> Candidates<'a> {
         };
         // "الرسالة التي بعثتها X إلى Y": a conveying verb right after the noun
         let convey_after = if conveys && !trig.verb {
-            ((tl + 1)..=(tl + 3).min(sent.last))
-                // (as written too: the و of وجهها is its root's)
-                .find(|&i| {
-                    cues.is(Cue::Convey, &toks[i].text)
-                        || cues.is(Cue::Convey, &strip_conj(&toks[i].text))
-                })
+            ((tl + 1)..=(tl + 3).min(sent.last)).find(|&i| cue_at(Cue::Convey, i))
         } else {
             None
         };
