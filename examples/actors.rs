@@ -17,7 +17,12 @@ fn main() {
             (a, b)
         })
         .collect();
-    let toks = analyze::tokenize::tokenize(&nt, &regions);
+    let mut toks = analyze::tokenize::tokenize(&nt, &regions);
+    // as the engine does: على written with its alef maqsura is no name
+    let orig: Vec<char> = text.chars().collect();
+    for t in toks.tokens.iter_mut() {
+        t.final_maqsura = orig.get(nt.origin[t.end - 1] as usize) == Some(&'ى');
+    }
     let stream = analyze::gazetteer::Stream::new(&toks.tokens);
     let r = analyze::entities::Recognizer::new(analyze::lexicon::Lexicon::builtin());
     let ann = analyze::entities::recognize(&r, &toks.tokens, &stream);

@@ -307,6 +307,13 @@ impl<T: Clone + PartialEq> GazetteerBuilder<T> {
     }
 }
 
+/// Whether `t` follows `prev` after a bare hyphen and nothing else: the
+/// two halves of one written name (كيم جونغ-أون، مون جيه-إن), which a
+/// lexicon form may spell with a hyphen or a space.
+fn joined_by_hyphen(prev: &Token, t: &Token) -> bool {
+    t.gap == Gap::Punct && t.punct == Some('-') && t.start == prev.end + 1
+}
+
 /// Tokens laid out for matching.
 pub struct Stream {
     pub text: String,
@@ -322,7 +329,7 @@ impl Stream {
         let mut starts = Vec::with_capacity(tokens.len());
         let mut ends = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
-            if i > 0 && t.gap != Gap::Space {
+            if i > 0 && t.gap != Gap::Space && !joined_by_hyphen(&tokens[i - 1], t) {
                 text.push('\u{1}');
             }
             starts.push(text.len());
@@ -524,6 +531,16 @@ mod tests {
     #[test]
     fn does_not_cross_punctuation() {
         assert!(run(&["الولايات المتحدة"], "الولايات، المتحدة").is_empty());
+    }
+
+    #[test]
+    fn a_bare_hyphen_joins_the_halves_of_a_name() {
+        assert_eq!(
+            run(&["مون جيه إن"], "قال مون جيه-إن إن"),
+            [("مون جيه-إن".to_string(), 0)]
+        );
+        // a hyphen between spaces is a dash: it still separates
+        assert!(run(&["مون جيه إن"], "قال مون جيه - إن").is_empty());
     }
 
     #[test]
