@@ -26,6 +26,8 @@ pub struct Country {
     /// Irregular adjective forms, written in full.
     pub adjective_forms: Vec<String>,
     pub ambiguous: bool,
+    /// The bare name is also an everyday word (مالي "financial").
+    pub homograph: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
@@ -368,6 +370,7 @@ impl Lexicon {
                         adjectives: r.list("adjectives"),
                         adjective_forms: r.list("adjective_forms"),
                         ambiguous: r.flag("ambiguous")?,
+                        homograph: r.flag("homograph")?,
                     };
                     upsert(&mut self.countries, c, replace, |a, b| a.code == b.code);
                 }

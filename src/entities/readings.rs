@@ -13,6 +13,55 @@ use crate::tokenize::Gap;
 /// Words before a weak alias that make it a name.
 const NAME_CUES: &[&str] = &["نظام", "عهد", "حكم", "حكومه", "عايله", "اداره", "قوات"];
 
+/// Words after which a state's name that is also an everyday word (مالي،
+/// بنين) names the state: prepositions, points of the compass and nouns
+/// that head a state (في مالي، شمال مالي، جمهورية مالي، حكومة مالي).
+const STATE_CONTEXT: &[&str] = &[
+    "في",
+    "من",
+    "الي",
+    "مع",
+    "بين",
+    "علي",
+    "عن",
+    "امام",
+    "داخل",
+    "خارج",
+    "نحو",
+    "لدي",
+    "حول",
+    "عبر",
+    "ضد",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+    "دوله",
+    "جمهوريه",
+    "حكومه",
+    "شعب",
+    "جيش",
+    "سفاره",
+    "سفير",
+    "قنصل",
+    "منتخب",
+    "عاصمه",
+    "حدود",
+    "اراضي",
+    "سلطات",
+    "رييس",
+    "وزير",
+    "وزراء",
+    "خارجيه",
+    "دفاع",
+    "داخليه",
+];
+
 /// Choose the reading of one hit from its targets and context.
 pub(super) fn classify(
     r: &Recognizer,
@@ -164,7 +213,9 @@ pub(super) fn classify(
         let is_adj = adjective.is_some();
         let ok = match s {
             Strength::Alias => !is_adj || full_known || titled,
-            _ => full_known || (!is_adj && (titled || cue)),
+            // a form that is also a state's name is the person's only when
+            // the full name is in the document (رئيس مالي، حكومة مالي: Mali)
+            _ => full_known || (!is_adj && country.is_none() && (titled || cue)),
         };
         if ok {
             return Some(Item::Person(i as usize, s));
@@ -181,6 +232,24 @@ pub(super) fn classify(
     if let Some(Target::CountryName(c)) = country {
         let c = c as usize;
         let code = r.lex.countries[c].code.as_str();
+        // a name that is also an everyday word, right after an indefinite
+        // noun that no state follows: دعم مالي is financial support (but
+        // في مالي، شمال مالي، وتشاد ومالي، رئيس مالي name the state)
+        if r.lex.countries[c].homograph
+            && prev_hit.is_none()
+            && !prev_word.is_empty()
+            && !prev_word.starts_with("ال")
+            && !STATE_CONTEXT.contains(&bare_word(prev_word))
+        {
+            ann.rejected.push((
+                at,
+                format!(
+                    "'{}' read as the everyday word after '{prev_word}', not the state",
+                    h.form
+                ),
+            ));
+            return None;
+        }
         if r.lex.countries[c].ambiguous {
             // part of a person's name: أبو مصر, بن مصر
             if matches!(prev_word, "ابو" | "بن" | "ابن" | "بنت" | "ام" | "عبد") {
@@ -279,4 +348,35 @@ fn amman_reading(ctx: &Ctx, h: &Hit<Target>, prev: &str, next: &str) -> bool {
     }
     let _ = h;
     jordan > oman
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_doc as doc;
+
+    fn countries(body: &str) -> Vec<String> {
+        doc(body).countries.iter().map(|c| c.code.clone()).collect()
+    }
+
+    #[test]
+    fn a_state_name_that_is_an_everyday_word_needs_a_state_context() {
+        // مالي after an indefinite noun is "financial"
+        assert!(countries("وقعت البحرين اتفاقية دعم مالي بقيمة مليار دولار.")
+            .iter()
+            .all(|c| c != "ML"));
+        assert!(countries("وافتتحت الوزارة مدارس بنين وبنات.")
+            .iter()
+            .all(|c| c != "BJ"));
+        // after a preposition, a point of the compass, a state word, a
+        // conjunction or a title, it is the state
+        for body in [
+            "قتل جنود في مالي أمس.",
+            "هاجم مسلحون قاعدة في شمال مالي.",
+            "وأعلنت حكومة مالي الحداد.",
+            "زار الوزير النيجر ومالي.",
+            "استقبل رئيس مالي السفير.",
+        ] {
+            assert!(countries(body).iter().any(|c| c == "ML"), "{body}");
+        }
+    }
 }
