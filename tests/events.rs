@@ -315,6 +315,27 @@ fn a_message_sent_in_a_relative_clause() {
 }
 
 #[test]
+fn a_diplomatic_note_is_a_message() {
+    let e = events("وقالت روسيا إنها بعثت بمذكرة دبلوماسية إلى بريطانيا تطلب تفسيرا للتفتيش.");
+    assert!(
+        has(&e, EventKind::Message, "RU", "GB"),
+        "{:?}",
+        e.iter().map(pair).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn an_adjective_after_nuclear_is_the_topic_not_a_party() {
+    // «النووي الإيراني»: the Iranian nuclear file; no Iranian side
+    let e = events("موغريني تبحث مع الجبير «النووي الإيراني» والأزمة السورية.");
+    assert!(
+        !e.iter().any(|x| pair(x).1 == "IR" || pair(x).2 == "IR"),
+        "{:?}",
+        e.iter().map(pair).collect::<Vec<_>>()
+    );
+}
+
+#[test]
 fn companies_clubs_and_own_officials_make_no_event() {
     assert!(
         events("وقعت شركة أرامكو السعودية اتفاقا مع شركة توتال الفرنسية لبناء مصفاة.").is_empty()
