@@ -1253,3 +1253,37 @@ fn a_counterpart_named_as_no_state_is_not_filled_from_the_discourse() {
     );
     assert!(has(&evs, EventKind::Talks, "US", "GB"), "{evs:?}");
 }
+
+#[test]
+fn a_summit_spoken_of_again_keeps_its_host_and_takes_its_speakers() {
+    let got = pairs(
+        "أكد القادة العرب في ختام قمة الجامعة العربية التي احتضنتها الظهران السعودية دعم القضية الفلسطينية.\n\
+         وندد قادة عرب بينهم الرئيس الفلسطيني محمود عباس وأمير الكويت الشيخ صباح الأحمد الجابر الصباح \
+         والرئيس المصري عبد الفتاح السيسي، في كلماتهم أمام القمة، بالقرار الأمريكي.",
+    );
+    holds(
+        &got,
+        &[
+            (EventKind::Summit, "SA", "PS"),
+            (EventKind::Summit, "SA", "KW"),
+            (EventKind::Summit, "SA", "EG"),
+        ],
+    );
+    // the decision spoken of is no participant
+    assert!(
+        !got.iter().any(|(_, a, b)| a == "US" || b == "US"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_speaker_commenting_on_a_summit_is_no_participant() {
+    let got = pairs(
+        "استضافت السعودية القمة العربية في الظهران.\n\
+         وقال وزير الخارجية الأمريكي مايك بومبيو إن القمة فشلت.",
+    );
+    assert!(
+        !got.iter().any(|(_, a, b)| a == "US" || b == "US"),
+        "{got:?}"
+    );
+}

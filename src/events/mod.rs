@@ -200,6 +200,7 @@ impl EventExtractor {
             }
         };
         let mut focus: actors::Focus = None;
+        let mut summit_host: Option<&Actor> = None;
         let mut last_sentence_focus = usize::MAX;
         let mut focus_sentence: Option<usize> = None;
         let mut sentence_triggers: Vec<(usize, usize, EventKind)> = Vec::new();
@@ -378,6 +379,7 @@ impl EventExtractor {
                 tokens,
                 actors,
                 capitals: &self.capitals,
+                summit_host,
             };
             // دعا، دعوة with nothing to invite to is a call for something
             // (دعا إلى تفعيل القانون), not an invitation
@@ -427,6 +429,10 @@ impl EventExtractor {
             }
             let mut rule = format!("trigger '{}' ({})", trig.form, trig.kind.name());
             let reading = arguments::read(trig, owned, (h.first, h.last), &s, &mut rule);
+            // the summit the article speaks of from here on
+            if let Some(host) = arguments::host_named(trig, (h.first, h.last), &s) {
+                summit_host = Some(host);
+            }
             let Ok(reading) = reading else {
                 let why = reading.err().unwrap_or_default();
                 drop(trig, h.first, h.last, &|| why.into());

@@ -17,6 +17,7 @@ pub(in crate::events) fn conjuncts<'a>(
     let toks = &tokens.tokens;
     let mut out: Vec<&'a Actor> = Vec::new();
     let mut prev_last = head.last;
+    let mut prev_country = head.country.as_ref();
     for (a, m) in actors.iter().filter(|(a, _)| a.first > head.last) {
         if a.first <= prev_last {
             continue;
@@ -24,6 +25,19 @@ pub(in crate::events) fn conjuncts<'a>(
         let between = (prev_last + 1)..a.first;
         if between.len() > 3 || toks[a.first].gap == Gap::Break {
             break;
+        }
+        // an office and the name of its holder (وأمير الكويت الشيخ صباح
+        // الأحمد، الروسي فلاديمير بوتين): one conjunct, the list goes on
+        // after the name
+        if between.is_empty()
+            && a.kind == ActorKind::Person
+            && *m == Mark::None
+            && toks[a.first].gap == Gap::Space
+            && a.country.is_some()
+            && a.country.as_ref() == prev_country
+        {
+            prev_last = a.last;
+            continue;
         }
         // where each one is (الحريري في لبنان، ووزير الطاقة الإسرائيلي): passed over
         if *m == Mark::In
@@ -52,6 +66,7 @@ pub(in crate::events) fn conjuncts<'a>(
         }
         out.push(a);
         prev_last = a.last;
+        prev_country = a.country.as_ref();
     }
     out
 }

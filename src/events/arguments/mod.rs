@@ -24,6 +24,7 @@ mod visit;
 
 pub(super) use coordination::conjuncts;
 pub(super) use marks::mark_of;
+pub(super) use summit::host_named;
 
 use candidates::Candidates;
 use directed::counterpart_named;
@@ -49,6 +50,10 @@ pub(super) struct Sent<'a> {
     pub actors: Vec<(&'a Actor, Mark)>,
     /// By lexicon place: a capital.
     pub capitals: &'a [bool],
+    /// The host of the summit the article spoke of before this sentence
+    /// (قمة ... التي احتضنتها الظهران), for a definite summit noun that
+    /// names only its participants (في كلماتهم أمام القمة).
+    pub summit_host: Option<&'a Actor>,
 }
 
 /// What the frame reading found for one trigger.
@@ -115,6 +120,7 @@ pub(super) fn read<'a>(
     };
     let pair = summit::hosted_by(trig, (tf, tl), s, &c, pair, rule);
     let pair = summit::hosted_where_held(trig, tl, s, pair, rule);
+    let pair = summit::hosted_before(trig, (tf, tl), s, &c, pair, rule);
     // visits: the host is where the visitor goes (زيارة دمشق، وصل إلى بغداد)
     let (source, target) = if trig.kind == EventKind::Visit {
         visit::read_visit(trig, (tf, tl), s, &c, pair, rule)?
