@@ -59,6 +59,74 @@ pub struct PersonEntry {
     pub roles: Vec<String>,
 }
 
+/// Roles of people who act for no state: sport, arts, letters, science,
+/// business, and figures of history (a footballer or a poet named with his
+/// nationality is no side of a diplomatic event).
+const PRIVATE_ROLES: &[&str] = &[
+    "footballer",
+    "coach",
+    "writer",
+    "poet",
+    "novelist",
+    "singer",
+    "musician",
+    "composer",
+    "actor",
+    "actress",
+    "film director",
+    "artist",
+    "playwright",
+    "historical figure",
+    "philosopher",
+    "thinker",
+    "historian",
+    "scientist",
+    "physicist",
+    "mathematician",
+    "astronomer",
+    "inventor",
+    "physician",
+    "economist",
+    "sociologist",
+    "journalist",
+    "businessman",
+    "businesswoman",
+    "athlete",
+    "tennis player",
+    "basketball player",
+    "chess player",
+    "racing driver",
+    "boxer",
+    "swimmer",
+    "club president",
+    "companion",
+    "caliph",
+    "pharaoh",
+    "mystic",
+];
+
+/// Roles that say nothing of whom one acts for.
+const NEUTRAL_ROLES: &[&str] = &["Nobel laureate"];
+
+impl PersonEntry {
+    /// Whether every role of the person is a private one (sport, arts,
+    /// letters...), former or current, and there is at least one.
+    pub fn is_private(&self) -> bool {
+        let mut any = false;
+        for r in &self.roles {
+            let r = r.strip_prefix("former ").unwrap_or(r);
+            if NEUTRAL_ROLES.contains(&r) {
+                continue;
+            }
+            if !PRIVATE_ROLES.contains(&r) {
+                return false;
+            }
+            any = true;
+        }
+        any
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Organization {
     pub name: String,

@@ -1287,3 +1287,17 @@ fn a_speaker_commenting_on_a_summit_is_no_participant() {
         "{got:?}"
     );
 }
+
+#[test]
+fn footballers_and_singers_are_no_state_side() {
+    // people the lexicon knows only as players, coaches or artists, and the
+    // nationality adjective before them
+    assert!(events(
+        "وبدأ الهريفي المباراة بجانب نخبة من النجوم يتقدمهم البرازيلي رونالدينيو والإيطالي \
+         أليساندرو ديل بييرو.",
+    )
+    .is_empty());
+    assert!(
+        events("ووجهت المغنية الكولومبية شاكيرا رسالة مؤثرة إلى زوجها جيرارد بيكيه.").is_empty()
+    );
+}

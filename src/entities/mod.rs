@@ -313,6 +313,33 @@ fn resolve(ctx: &mut Ctx, ann: &mut Annotations) {
         k += 1;
         !inside[k - 1]
     });
+    private_people(ctx, ann);
+}
+
+/// A person the lexicon knows only in a private capacity (a footballer, a
+/// poet) and with no title here acts for no state: their actor's role is
+/// `private`, and so is that of the nationality adjective right before
+/// them (البرازيلي رونالدينيو).
+fn private_people(ctx: &Ctx, ann: &mut Annotations) {
+    for k in 0..ann.actors.len() {
+        let a = &ann.actors[k];
+        let private = a.kind == ActorKind::Person
+            && a.role.is_none()
+            && a.person
+                .and_then(|p| ann.people[p].lexicon)
+                .is_some_and(|l| ctx.r.lex.people[l].is_private());
+        if !private {
+            continue;
+        }
+        let first = a.first;
+        ann.actors[k].role = Some("private".into());
+        if let Some(j) = k.checked_sub(1) {
+            let b = &ann.actors[j];
+            if b.kind == ActorKind::Adjective && b.last + 1 == first && b.role.is_none() {
+                ann.actors[j].role = Some("private".into());
+            }
+        }
+    }
 }
 
 /// A one-paragraph article analyzed with the built-in lexicon (for the

@@ -56,6 +56,10 @@ pub(super) fn parties<'a>(trig: &TriggerInfo, tl: usize, s: &Sent<'a>) -> Vec<(&
 pub(super) fn non_state(tokens: &Tokens, a: &Actor) -> bool {
     let cues = Cues::builtin();
     let toks = &tokens.tokens;
+    // a footballer or a poet, and the nationality adjective before them
+    if a.role.as_deref() == Some("private") {
+        return true;
+    }
     match a.kind {
         // news agencies report, companies trade: neither is a state's side
         ActorKind::Organization if matches!(a.role.as_deref(), Some("agency" | "company")) => {
