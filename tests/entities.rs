@@ -524,3 +524,9 @@ fn an_adverb_or_a_feminine_adjective_after_a_given_name_is_no_family_name() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_surname_goes_to_the_person_named_in_full_not_to_a_namesake_in_the_lexicon() {
+    let d = doc("زار السفير الأمريكي ديفيد فريدمان القدس. وقال السفير فريدمان إن الزيارة ناجحة.");
+    assert_eq!(people(&d), ["ديفيد فريدمان"]);
+}

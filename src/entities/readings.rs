@@ -4,7 +4,7 @@
 //! readings rejected, with the reason, for `--explain`.
 
 use super::coreference::similar_foreign;
-use super::words::{bare_word, is_son_of};
+use super::words::{bare_word, is_name_link, is_son_of};
 use super::{Annotations, Ctx, HashSet, Item, MentionRef, Recognizer, Strength, Target};
 use crate::gazetteer::form_key;
 use crate::gazetteer::Hit;
@@ -209,6 +209,28 @@ pub(super) fn classify(
             return None;
         }
         let full_known = full_people.contains(&i);
+        // (another person named in full here ends with this form: السفير
+        // فريدمان after ديفيد فريدمان is he, not the economist of the lexicon)
+        if s == Strength::Weak && !full_known && h.first == h.last {
+            // (a father's name is no surname: محمد بن سلمان leaves الملك سلمان)
+            let other = full_people.iter().any(|&q| {
+                let key = form_key(r.nz, &r.lex.people[q as usize].name);
+                let mut words = key.rsplit(' ');
+                q != i
+                    && words.next() == Some(h.form)
+                    && words.next().is_some_and(|w| !is_name_link(w))
+            });
+            if other {
+                ann.rejected.push((
+                    at,
+                    format!(
+                        "'{}' not taken as {}: another person named in full ends with it",
+                        h.form, r.lex.people[i as usize].name
+                    ),
+                ));
+                return None;
+            }
+        }
         let cue = NAME_CUES.contains(&prev_word);
         let is_adj = adjective.is_some();
         let ok = match s {
