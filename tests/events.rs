@@ -1301,3 +1301,12 @@ fn footballers_and_singers_are_no_state_side() {
         events("ووجهت المغنية الكولومبية شاكيرا رسالة مؤثرة إلى زوجها جيرارد بيكيه.").is_empty()
     );
 }
+
+#[test]
+fn a_future_light_verb_holds_a_call_and_its_subject_right_before_it_makes_it() {
+    let got = pairs(
+        "وقال لو دريان إن الاتفاق النووي لم يمت رغم قرار الرئيس ترمب الانسحاب منه، مضيفا أن \
+         الرئيس الفرنسي إيمانويل ماكرون سيجري اتصالا في وقت لاحق اليوم بنظيره الإيراني حسن روحاني.",
+    );
+    holds(&got, &[(EventKind::Call, "FR", "IR")]);
+}

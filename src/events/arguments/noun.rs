@@ -121,16 +121,28 @@ fn held_by<'a>(tf: usize, s: &Sent<'a>, c: &Candidates<'a>) -> Option<&'a Actor>
         .filter(|&lv| !c.before.iter().any(|(a, _)| a.first > lv))
         // تم عقد مباحثات: a verbal noun after an auxiliary, no verb
         .filter(|&lv| lv == sent.first || !cues.is(Cue::Passive, &strip_conj(&toks[lv - 1].text)))
+        // (a subject right before the verb first: الرئيس ترمب ... مضيفا أن
+        // الرئيس الفرنسي ماكرون سيجري اتصالا is Macron's call)
         .and_then(|lv| {
-            c.before
+            let subject = |a: &Actor, m: Mark| {
+                m == Mark::None && a.kind != ActorKind::Adjective && a.last < lv
+            };
+            let adjacent = c
+                .before
                 .iter()
-                .find(|(a, m)| {
-                    *m == Mark::None
-                        && a.last < lv
-                        && a.kind != ActorKind::Adjective
-                        && !clauses::opens_between(s.tokens, a.last, tf)
-                })
-                .map(|x| x.0)
+                .find(|(a, m)| subject(a, *m) && a.last + 1 == lv)
+                .map(|x| x.0);
+            adjacent.or_else(|| {
+                c.before
+                    .iter()
+                    .find(|(a, m)| {
+                        *m == Mark::None
+                            && a.last < lv
+                            && a.kind != ActorKind::Adjective
+                            && !clauses::opens_between(s.tokens, a.last, tf)
+                    })
+                    .map(|x| x.0)
+            })
         })
 }
 
