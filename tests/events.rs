@@ -1310,3 +1310,17 @@ fn a_future_light_verb_holds_a_call_and_its_subject_right_before_it_makes_it() {
     );
     holds(&got, &[(EventKind::Call, "FR", "IR")]);
 }
+
+#[test]
+fn agreeing_to_work_together_is_an_agreement_but_agreeing_on_a_view_is_not() {
+    let got = pairs(
+        "واتفق الرئيس التركي رجب طيب أردوغان ونظيره الروسي فلاديمير بوتين على العمل معا لحل الأزمة.",
+    );
+    holds(&got, &[(EventKind::Agreement, "TR", "RU")]);
+    let got =
+        pairs("واتفق الرئيس التركي رجب طيب أردوغان ونظيره الروسي فلاديمير بوتين على أهمية التعاون.");
+    assert!(
+        !got.iter().any(|(k, _, _)| *k == EventKind::Agreement),
+        "{got:?}"
+    );
+}

@@ -61,10 +61,11 @@ pub enum Cue {
     ContactOpener,
     Hosts,
     Start,
+    AgreedUndertaking,
 }
 
 impl Cue {
-    const ALL: [(&'static str, Cue); 50] = [
+    const ALL: [(&'static str, Cue); 51] = [
         ("convey", Cue::Convey),
         ("receive", Cue::Receive),
         ("both", Cue::Both),
@@ -115,6 +116,7 @@ impl Cue {
         ("contact_opener", Cue::ContactOpener),
         ("hosts", Cue::Hosts),
         ("start", Cue::Start),
+        ("agreed_undertaking", Cue::AgreedUndertaking),
     ];
 
     fn parse(s: &str) -> Option<Cue> {

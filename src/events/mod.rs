@@ -319,7 +319,17 @@ impl EventExtractor {
                 } else {
                     8
                 };
+                // (a joint undertaking right after على: اتفقا على العمل، على
+                // تعزيز التعاون)
+                // (على may stand after a long subject: اتفق كيم ورئيس كوريا
+                // الجنوبية مون جاي إن على العمل)
+                let undertaking = ((h.last + 1)..(h.last + reach + 4).min(sent.last)).any(|i| {
+                    toks[i].text == "علي"
+                        && cues.is(Cue::AgreedUndertaking, &toks[i + 1].text)
+                        && toks[i + 1].gap == crate::tokenize::Gap::Space
+                });
                 let signed = agreed_on
+                    || (cue == Cue::AgreedObject && undertaking)
                     || ((h.last + 1)..=(h.last + reach).min(sent.last)).any(|i| {
                         let w = strip_conj(&toks[i].text);
                         cues.is(cue, &toks[i].text)
