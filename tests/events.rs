@@ -1324,3 +1324,24 @@ fn agreeing_to_work_together_is_an_agreement_but_agreeing_on_a_view_is_not() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_visit_to_riyadh_named_right_after_the_verb_and_one_still_to_come() {
+    // الرياض alone is also gardens, a club, a newspaper: a verb of visiting
+    // before it names the city; على أن يزور is still to come
+    let e = events("وصل وزير الخارجية الأمريكي مايك بومبيو إلى بروكسل، على أن يزور الرياض غدا.");
+    assert!(
+        has(&e, EventKind::Visit, "US", "SA"),
+        "{:?}",
+        e.iter().map(pair).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        find(&e, EventKind::Visit).status,
+        analyze::model::Status::Occurred
+    );
+    let planned = e
+        .iter()
+        .find(|x| pair(x) == (EventKind::Visit, "US", "SA"))
+        .map(|x| x.status);
+    assert_eq!(planned, Some(analyze::model::Status::Planned));
+}

@@ -62,6 +62,35 @@ const STATE_CONTEXT: &[&str] = &[
     "داخليه",
 ];
 
+/// Words after which a place's name that is also a common word or another
+/// thing's name (الرياض the gardens, a club, a newspaper) names the place:
+/// prepositions, nouns of places, verbs of visiting and leaving, and ثم in a
+/// list of stops (يزور الرياض ثم عمان).
+const PLACE_CONTEXT: &[&str] = &[
+    "في",
+    "الي",
+    "من",
+    "مدينه",
+    "العاصمه",
+    "محافظه",
+    "بلده",
+    "ولايه",
+    "منطقه",
+    "زار",
+    "زارت",
+    "زارا",
+    "يزور",
+    "تزور",
+    "سيزور",
+    "ستزور",
+    "يزوران",
+    "غادر",
+    "غادرت",
+    "يغادر",
+    "تغادر",
+    "ثم",
+];
+
 /// Choose the reading of one hit from its targets and context.
 pub(super) fn classify(
     r: &Recognizer,
@@ -303,18 +332,7 @@ pub(super) fn classify(
         if pl.ambiguous {
             // an ambiguous place name needs a locative cue
             let cue = h.prefix > 0
-                || matches!(
-                    prev_word,
-                    "في" | "الي"
-                        | "من"
-                        | "مدينه"
-                        | "العاصمه"
-                        | "محافظه"
-                        | "بلده"
-                        | "ولايه"
-                        | "منطقه"
-                        | "مدينة"
-                )
+                || PLACE_CONTEXT.contains(&bare_word(prev_word))
                 || next_word == "العاصمه";
             if !cue {
                 ann.rejected.push((

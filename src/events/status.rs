@@ -45,6 +45,10 @@ pub(super) fn status(
     if trig.planned {
         return Status::Planned;
     }
+    // على أن يزور: "and is to visit"
+    if trig.verb && tf >= sf + 2 && word(tf - 1) == "ان" && word(tf - 2) == "علي" {
+        return Status::Planned;
+    }
     // بدعوة من، تلبية لدعوة: the invitation a visit answers was made
     if trig.kind == crate::model::EventKind::Invitation
         && !trig.verb
