@@ -1345,3 +1345,28 @@ fn a_visit_to_riyadh_named_right_after_the_verb_and_one_still_to_come() {
         .map(|x| x.status);
     assert_eq!(planned, Some(analyze::model::Status::Planned));
 }
+
+#[test]
+fn representatives_of_two_states_meet_and_a_capital_of_a_state_is_a_venue() {
+    let got = pairs(
+        "ويستعد ممثلون عن أوكرانيا وروسيا للاجتماع في مينسك عاصمة روسيا البيضاء الأسبوع المقبل.",
+    );
+    holds(&got, &[(EventKind::Meeting, "UA", "RU")]);
+    assert!(
+        !got.iter().any(|(_, a, b)| a == "BY" || b == "BY"),
+        "{got:?}"
+    );
+    // ... and officials of states met with keep the role of مع
+    let got = pairs("وسيجتمع وزير الخزانة الأمريكي مع مسؤولين من فرنسا وألمانيا.");
+    holds(
+        &got,
+        &[
+            (EventKind::Meeting, "US", "FR"),
+            (EventKind::Meeting, "US", "DE"),
+        ],
+    );
+    assert!(
+        !got.iter().any(|(_, a, b)| a == "FR" && b == "DE"),
+        "{got:?}"
+    );
+}

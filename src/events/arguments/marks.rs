@@ -36,6 +36,14 @@ pub(in crate::events) fn mark_of(tokens: &Tokens, a: &Actor) -> Mark {
         && j > 0
         && tokens.tokens[j].gap == Gap::Space
     {
+        // في مينسك عاصمة روسيا البيضاء: the state a named place is the
+        // capital of is where it is, like the place
+        let of_place = tokens.tokens[j].text == "عاصمه"
+            && preposition_mark(&tokens.tokens[j - 1].text) == Mark::None
+            && head_word(&tokens.tokens[j - 1].text).is_none();
+        if of_place {
+            return Mark::In;
+        }
         j -= 1;
     }
     // look past the office or body the country belongs to (إلى قادة السعودية،
@@ -71,6 +79,21 @@ pub(in crate::events) fn mark_of(tokens: &Tokens, a: &Actor) -> Mark {
                     Mark::None
                 }
             });
+        }
+    }
+    // ممثلون عن مصر والسودان، وفد من مصر: the state a delegation is of,
+    // who are its people, not a source of what follows; the delegation has
+    // the role the preposition before it gives (مع مسؤولين من فرنسا → with).
+    // (A delegation with a proclitic keeps من as the source: الزيارة لوفد
+    // من وزارة الخارجية السورية is the Syrian delegation's.)
+    if cues.is(Cue::From, p) && j > 0 && tokens.tokens[j].gap == Gap::Space {
+        let d = tokens.tokens[j - 1].text.as_str();
+        if head_word(d).is_some_and(|h| h.len() == d.len()) {
+            return if j >= 2 && tokens.tokens[j - 1].gap == Gap::Space {
+                preposition_mark(tokens.tokens[j - 2].text.as_str())
+            } else {
+                Mark::None
+            };
         }
     }
     // شكر كل من فرنسا وبريطانيا: "both ... and", an object, no من of origin

@@ -121,6 +121,7 @@ pub(super) fn read<'a>(
     let pair = summit::hosted_by(trig, (tf, tl), s, &c, pair, rule);
     let pair = summit::hosted_where_held(trig, tl, s, pair, rule);
     let pair = summit::hosted_before(trig, (tf, tl), s, &c, pair, rule);
+    let pair = together(trig, s, pair, rule);
     // visits: the host is where the visitor goes (زيارة دمشق، وصل إلى بغداد)
     let (source, target) = if trig.kind == EventKind::Visit {
         visit::read_visit(trig, (tf, tl), s, &c, pair, rule)?
@@ -138,4 +139,30 @@ pub(super) fn read<'a>(
         counterpart_named: counterpart_named(trig, (tl, sent.last), s),
         trigger: (tf, tl),
     })
+}
+
+/// A joint encounter (meeting, talks, summit, agreement) with one side read
+/// and none across: the side's conjunct of another state is the other
+/// (اجتمع ممثلون عن مصر والسودان، يستعد ممثلون عن أوكرانيا وروسيا للاجتماع).
+fn together<'a>(trig: &TriggerInfo, s: &Sent<'a>, pair: Pair<'a>, rule: &mut String) -> Pair<'a> {
+    let (Some(source), None) = pair else {
+        return pair;
+    };
+    if !matches!(
+        trig.kind,
+        EventKind::Meeting | EventKind::Talks | EventKind::Summit | EventKind::Agreement
+    ) || source.country.is_none()
+    {
+        return pair;
+    }
+    let other = conjuncts(source, &s.actors, s.tokens)
+        .into_iter()
+        .find(|a| a.country.is_some() && a.country != source.country);
+    match other {
+        Some(o) => {
+            rule.push_str(", the other side coordinated with the first");
+            (Some(source), Some(o))
+        }
+        None => pair,
+    }
 }
