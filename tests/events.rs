@@ -1370,3 +1370,21 @@ fn representatives_of_two_states_meet_and_a_capital_of_a_state_is_a_venue() {
         "{got:?}"
     );
 }
+
+#[test]
+fn three_adjectives_in_a_row_are_three_sides_of_a_meeting_still_to_come() {
+    let e = events(
+        "وتأتي زيارته للخرطوم قبل 3 أيام من انعقاد اجتماع مصري سوداني إثيوبي في العاصمة الإثيوبية.",
+    );
+    for (a, b) in [("EG", "SD"), ("EG", "ET"), ("ET", "SD")] {
+        let x = e.iter().find(|x| {
+            let (k, s, t) = pair(x);
+            k == EventKind::Meeting && ((s == a && t == b) || (s == b && t == a))
+        });
+        assert_eq!(
+            x.map(|x| x.status),
+            Some(analyze::model::Status::Planned),
+            "{a}-{b}"
+        );
+    }
+}

@@ -94,6 +94,15 @@ pub(super) fn status(
         {
             return Status::Planned;
         }
+        // قبل 3 أيام من انعقاد اجتماع: a span of time before its holding
+        let ahead = held
+            && at > sf
+            && word(at) == "من"
+            && (at.saturating_sub(4).max(sf)..at)
+                .any(|i| matches!(word(i).as_str(), "قبل" | "قبيل"));
+        if !gone && ahead {
+            return Status::Planned;
+        }
     }
     // a noun named by a month still to come (قمة يونيو in May's paper): up
     // to half a year ahead

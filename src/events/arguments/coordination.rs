@@ -18,6 +18,7 @@ pub(in crate::events) fn conjuncts<'a>(
     let mut out: Vec<&'a Actor> = Vec::new();
     let mut prev_last = head.last;
     let mut prev_country = head.country.as_ref();
+    let mut prev_adjective = head.kind == ActorKind::Adjective;
     for (a, m) in actors.iter().filter(|(a, _)| a.first > head.last) {
         if a.first <= prev_last {
             continue;
@@ -49,8 +50,13 @@ pub(in crate::events) fn conjuncts<'a>(
         }
         let linked = if between.is_empty() {
             // (a comma alone links no other preposition's actor: ولي العهد
-            // الأمير محمد، لمصر)
+            // الأمير محمد، لمصر; adjectives in a row are one list: اجتماع
+            // مصري سوداني إثيوبي)
             *m == Mark::And
+                || (prev_adjective
+                    && a.kind == ActorKind::Adjective
+                    && *m == Mark::None
+                    && toks[a.first].gap == Gap::Space)
                 || (toks[a.first].punct == Some(',')
                     && !matches!(m, Mark::To | Mark::From | Mark::With))
         } else {
@@ -67,6 +73,7 @@ pub(in crate::events) fn conjuncts<'a>(
         out.push(a);
         prev_last = a.last;
         prev_country = a.country.as_ref();
+        prev_adjective = a.kind == ActorKind::Adjective;
     }
     out
 }
