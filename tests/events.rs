@@ -1388,3 +1388,12 @@ fn three_adjectives_in_a_row_are_three_sides_of_a_meeting_still_to_come() {
         );
     }
 }
+
+#[test]
+fn a_meeting_noun_with_its_hamza_seated_before_a_pronoun_is_a_trigger() {
+    // لقاء + ه is written لقائه (or لقاؤه), not لقاءه
+    let got = pairs(
+        "وخلال لقائه الرئيس الأمريكي دونالد ترامب، أكد الرئيس المصري عبد الفتاح السيسي دعم بلاده.",
+    );
+    holds(&got, &[(EventKind::Meeting, "EG", "US")]);
+}

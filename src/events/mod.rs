@@ -93,10 +93,19 @@ impl EventExtractor {
                 .strip_suffix('ه')
                 .map(|s| format!("{s}ت"))
                 .unwrap_or(last.clone());
+            // (a final hamza sits on ي or و before a suffix: لقائه، لقاؤه,
+            // normalized لقايه، لقاوه)
+            let seated: Vec<String> = match last.strip_suffix('ء') {
+                Some(b) => vec![format!("{b}ي"), format!("{b}و")],
+                None => Vec::new(),
+            };
             for suf in ["ه", "ها", "هما", "هم", "نا"] {
                 derived.push((format!("{head}{stem}{suf}"), id));
                 if stem != last {
                     derived.push((format!("{head}{last}{suf}"), id));
+                }
+                for s in &seated {
+                    derived.push((format!("{head}{s}{suf}"), id));
                 }
             }
         }
