@@ -1397,3 +1397,11 @@ fn a_meeting_noun_with_its_hamza_seated_before_a_pronoun_is_a_trigger() {
     );
     holds(&got, &[(EventKind::Meeting, "EG", "US")]);
 }
+
+#[test]
+fn a_past_verb_with_an_object_pronoun_writes_its_alef_maqsura_as_alef() {
+    // التقى + ه is التقاه
+    let got =
+        pairs("ووصل وزير الخارجية الروسي سيرغي لافروف إلى دمشق حيث التقاه الرئيس السوري بشار الأسد.");
+    holds(&got, &[(EventKind::Meeting, "RU", "SY")]);
+}

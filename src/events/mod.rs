@@ -95,9 +95,20 @@ impl EventExtractor {
                 .unwrap_or(last.clone());
             // (a final hamza sits on ي or و before a suffix: لقائه، لقاؤه,
             // normalized لقايه، لقاوه)
+            // (and a past verb's final alef maqsura is written ا before one:
+            // التقى → التقاه، عزى → عزاها)
             let seated: Vec<String> = match last.strip_suffix('ء') {
                 Some(b) => vec![format!("{b}ي"), format!("{b}و")],
-                None => Vec::new(),
+                None => match last.strip_suffix('ي') {
+                    Some(b)
+                        if t.pos == "verb"
+                            && head.is_empty()
+                            && !b.starts_with(['ي', 'ت', 'س', 'ن']) =>
+                    {
+                        vec![format!("{b}ا")]
+                    }
+                    _ => Vec::new(),
+                },
             };
             for suf in ["ه", "ها", "هما", "هم", "نا"] {
                 derived.push((format!("{head}{stem}{suf}"), id));
