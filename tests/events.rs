@@ -1405,3 +1405,9 @@ fn a_past_verb_with_an_object_pronoun_writes_its_alef_maqsura_as_alef() {
         pairs("ووصل وزير الخارجية الروسي سيرغي لافروف إلى دمشق حيث التقاه الرئيس السوري بشار الأسد.");
     holds(&got, &[(EventKind::Meeting, "RU", "SY")]);
 }
+
+#[test]
+fn the_german_chancellor_acts_for_germany() {
+    let got = pairs("وقد أجرى الرئيس الروسي محادثات غير رسمية مع المستشارة الألمانية بعد العشاء.");
+    holds(&got, &[(EventKind::Talks, "RU", "DE")]);
+}
