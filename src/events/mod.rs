@@ -139,6 +139,10 @@ impl EventExtractor {
     }
 }
 
+/// How many words of sport (مباراة، المنتخب، هدف...; at least one in 40 of
+/// the document's words too) make a document a sports report.
+const SPORTS_REPORT_WORDS: usize = 6;
+
 /// An event before output: token positions and resolved parties.
 #[derive(Debug, Clone)]
 pub struct RawEvent {
@@ -230,6 +234,19 @@ impl EventExtractor {
             let trig = &self.triggers[h.targets[0]];
             sentence_triggers.push((tokens.tokens[h.first].sentence, h.first, trig.kind));
         }
+        // a sports report (matches, teams, goals all through it): its
+        // "meetings", "visits" and "congratulations" are between teams
+        let sport_words = if hits.is_empty() {
+            0
+        } else {
+            tokens
+                .tokens
+                .iter()
+                .filter(|t| cues.is(Cue::Sport, &strip_conj(&t.text)))
+                .count()
+        };
+        let sports_report =
+            sport_words >= SPORTS_REPORT_WORDS && sport_words * 40 >= tokens.tokens.len();
         for h in hits {
             let trig = &self.triggers[h.targets[0]];
             // a proclitic reading of a known whole word is no trigger (وزارة is not و + زاره)
@@ -240,6 +257,12 @@ impl EventExtractor {
             {
                 drop(trig, h.first, h.last, &|| {
                     "a common word read as proclitic + trigger".into()
+                });
+                continue;
+            }
+            if sports_report {
+                drop(trig, h.first, h.last, &|| {
+                    format!("a sports report ({sport_words} words of sport): no diplomacy")
                 });
                 continue;
             }
