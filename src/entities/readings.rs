@@ -91,6 +91,12 @@ const PLACE_CONTEXT: &[&str] = &[
     "ثم",
 ];
 
+/// Record why a hit's reading was rejected (for `--explain`); no reading.
+fn reject(ann: &mut Annotations, at: MentionRef, why: String) -> Option<Item> {
+    ann.rejected.push((at, why));
+    None
+}
+
 /// Choose the reading of one hit from its targets and context.
 pub(super) fn classify(
     r: &Recognizer,
@@ -228,14 +234,14 @@ pub(super) fn classify(
             && r.is_given(prev_given)
             && given_name_agrees(r, i as usize, prev_given) == Some(false)
         {
-            ann.rejected.push((
+            return reject(
+                ann,
                 at,
                 format!(
                     "'{}' not taken as {}: the given name '{prev_given}' before it is not theirs",
                     h.form, r.lex.people[i as usize].name
                 ),
-            ));
-            return None;
+            );
         }
         let full_known = full_people.contains(&i);
         // (another person named in full here ends with this form: السفير
@@ -250,14 +256,14 @@ pub(super) fn classify(
                     && words.next().is_some_and(|w| !is_name_link(w))
             });
             if other {
-                ann.rejected.push((
+                return reject(
+                    ann,
                     at,
                     format!(
                         "'{}' not taken as {}: another person named in full ends with it",
                         h.form, r.lex.people[i as usize].name
                     ),
-                ));
-                return None;
+                );
             }
         }
         let cue = NAME_CUES.contains(&prev_word);
