@@ -38,7 +38,7 @@ use names::name_shapes;
 use readings::classify;
 use statistical::statistical_people;
 use titles::title_phrase;
-use words::bare_word;
+pub(crate) use words::bare_word;
 
 use crate::gazetteer::{Hit, Stream};
 use crate::tokenize::Token;

@@ -23,7 +23,7 @@ pub(super) fn is_name_link(w: &str) -> bool {
 }
 
 /// `w` without a leading و/ف conjunction (when longer than three letters).
-pub(super) fn bare_word(w: &str) -> &str {
+pub(crate) fn bare_word(w: &str) -> &str {
     if w.chars().nth(3).is_some() {
         w.strip_prefix('و')
             .or_else(|| w.strip_prefix('ف'))

@@ -60,7 +60,7 @@ pub(super) fn resolve(
     }
     // "الجانبان", pronouns, one-sided mentions: the discourse focus
     let both = (sent.first..=sent.last).any(|i| {
-        cues.is(Cue::Both, &toks[i].text) || cues.is(Cue::Both, &strip_conj(&toks[i].text))
+        cues.is(Cue::Both, &toks[i].text) || cues.is(Cue::Both, strip_conj(&toks[i].text))
     });
     // an agreement names its parties: "الاتفاقية" alone is most often an
     // agreement already in force (the nuclear deal), not a new one; so does
@@ -84,7 +84,7 @@ pub(super) fn resolve(
             .take_while(|&i| toks[i].gap == Gap::Space)
             .any(|i| {
                 let w = strip_conj(&toks[i].text);
-                cues.is(Cue::Body, &w) || w.strip_prefix('ل').is_some_and(|b| cues.is(Cue::Body, b))
+                cues.is(Cue::Body, w) || w.strip_prefix('ل').is_some_and(|b| cues.is(Cue::Body, b))
             })
         && !((tl + 1)..=(tl + 4).min(sent.last)).any(|i| toks[i].text.starts_with("المشترك"));
     let open = src.country.is_none() || tgt.country.is_none();
@@ -170,7 +170,7 @@ pub(super) fn antecedent(
     let demonstrative = first > sentence_first
         && Cues::builtin().is(
             Cue::Demonstrative,
-            &strip_conj(&tokens.tokens[first - 1].text),
+            strip_conj(&tokens.tokens[first - 1].text),
         );
     if !(t.starts_with("ال") || demonstrative) {
         return (None, false);

@@ -12,7 +12,7 @@ pub(super) fn opens_between(tokens: &Tokens, a: usize, b: usize) -> bool {
     let toks = &tokens.tokens;
     ((a + 1)..=b.min(toks.len().saturating_sub(1))).any(|i| {
         let t = &toks[i];
-        opens_quote(t) || (i < b && cues.is(Cue::Clause, &strip_conj(&t.text)))
+        opens_quote(t) || (i < b && cues.is(Cue::Clause, strip_conj(&t.text)))
     })
 }
 
@@ -65,7 +65,7 @@ pub(super) fn parts_owner(tokens: &Tokens, a: usize, b: usize) -> bool {
             && !((i + 1)..=b).any(|j| after_comma(&toks[j]));
         // a conjunction of the clause cues (فيما، حيث) parts them, a verb of
         // saying (قال، أكد) does not
-        let conjunction = matches!(w.as_str(), "فيما" | "بينما" | "حيث" | "اذ" | "قوله");
+        let conjunction = matches!(w, "فيما" | "بينما" | "حيث" | "اذ" | "قوله");
         if said || conjunction {
             return true;
         }

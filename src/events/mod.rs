@@ -242,7 +242,7 @@ impl EventExtractor {
             tokens
                 .tokens
                 .iter()
-                .filter(|t| cues.is(Cue::Sport, &strip_conj(&t.text)))
+                .filter(|t| cues.is(Cue::Sport, strip_conj(&t.text)))
                 .count()
         };
         let sports_report =
@@ -285,12 +285,12 @@ impl EventExtractor {
                     // لدى زيارتها سول): a visit that took place
                     && !(h.first > sent.first
                         && matches!(
-                            strip_conj(&tokens.tokens[h.first - 1].text).as_str(),
+                            strip_conj(&tokens.tokens[h.first - 1].text),
                             "لدي" | "خلال" | "اثناء" | "عقب" | "بعد"
                         ));
                 let lo = h.first.saturating_sub(3).max(sent.first);
                 let wish =
-                    (lo..h.first).any(|i| cues.is(Cue::Wish, &strip_conj(&tokens.tokens[i].text)));
+                    (lo..h.first).any(|i| cues.is(Cue::Wish, strip_conj(&tokens.tokens[i].text)));
                 if invited && trig.kind == EventKind::Visit {
                     drop(trig, h.first, h.last, &|| {
                         "the visit an invitation is for, not a visit".into()
@@ -310,19 +310,19 @@ impl EventExtractor {
                 let prev = (h.first > sent.first).then(|| word(h.first - 1));
                 // ... nor is meeting them (التقى المقداد بمفتشين من المنظمة)
                 let not_guest = trig.kind == EventKind::Meeting
-                    && next.as_deref().is_some_and(|w| {
+                    && next.is_some_and(|w| {
                         (!trig.verb && cues.is(Cue::NotGuest, w))
                             || w.strip_prefix('ب')
                                 .is_some_and(|w| cues.is(Cue::NotGuest, w))
                     });
                 let figurative = (trig.kind == EventKind::Message
                     && !trig.verb
-                    && (next.as_deref().is_some_and(|w| cues.is(Cue::Figurative, w))
-                        || prev.as_deref().is_some_and(|w| cues.is(Cue::Figurative, w))))
+                    && (next.is_some_and(|w| cues.is(Cue::Figurative, w))
+                        || prev.is_some_and(|w| cues.is(Cue::Figurative, w))))
                     // على بساط البحث، قيد البحث: an idiom, no talks
                     // (بحث read as a verb too: no verb follows بساط or قيد)
                     || (trig.kind == EventKind::Talks
-                        && prev.as_deref().is_some_and(|w| cues.is(Cue::Idiom, w)));
+                        && prev.is_some_and(|w| cues.is(Cue::Idiom, w)));
                 if not_guest || figurative {
                     drop(trig, h.first, h.last, &|| {
                         if not_guest {
@@ -376,8 +376,8 @@ impl EventExtractor {
                     || ((h.last + 1)..=(h.last + reach).min(sent.last)).any(|i| {
                         let w = strip_conj(&toks[i].text);
                         cues.is(cue, &toks[i].text)
-                            || cues.is(cue, &w)
-                            || cues.is(cue, w.strip_prefix('ل').unwrap_or(&w))
+                            || cues.is(cue, w)
+                            || cues.is(cue, w.strip_prefix('ل').unwrap_or(w))
                     });
                 if !signed {
                     drop(trig, h.first, h.last, &|| {
@@ -405,7 +405,7 @@ impl EventExtractor {
                     })
                 };
                 if (lo..=hi)
-                    .any(|i| cues.is(Cue::Sport, &strip_conj(&tokens.tokens[i].text)) && !titled(i))
+                    .any(|i| cues.is(Cue::Sport, strip_conj(&tokens.tokens[i].text)) && !titled(i))
                 {
                     drop(trig, h.first, h.last, &|| {
                         "sports: a match, not a meeting".into()
@@ -443,10 +443,10 @@ impl EventExtractor {
                 let object = (lo..=hi).any(|i| {
                     (i < h.first || i > h.last)
                         && (cues.is(Cue::InviteObject, &toks[i].text)
-                            || cues.is(Cue::InviteObject, &strip_conj(&toks[i].text))
+                            || cues.is(Cue::InviteObject, strip_conj(&toks[i].text))
                             || (i < h.first
-                                && (cues.is(Cue::Receive, &strip_conj(&toks[i].text))
-                                    || cues.is(Cue::Convey, &strip_conj(&toks[i].text)))))
+                                && (cues.is(Cue::Receive, strip_conj(&toks[i].text))
+                                    || cues.is(Cue::Convey, strip_conj(&toks[i].text)))))
                 });
                 // دعت اللجنة إلى وضع آلية: إلى + what is called for
                 let call_for = trig.verb
@@ -687,8 +687,7 @@ impl EventExtractor {
         let cues = Cues::builtin();
         let toks = &tokens.tokens;
         let word = |i: usize| strip_conj(&toks[i].text);
-        let any =
-            |cue: Cue, lo: usize, hi: usize| (lo..=hi.min(sl)).any(|i| cues.is(cue, &word(i)));
+        let any = |cue: Cue, lo: usize, hi: usize| (lo..=hi.min(sl)).any(|i| cues.is(cue, word(i)));
         match trig.kind {
             EventKind::Condolence if trig.verb => {
                 let lo = h.first.saturating_sub(10).max(sf);
@@ -701,26 +700,26 @@ impl EventExtractor {
                 (before || named).then_some("an agreement in force spoken of")
             }
             EventKind::Visit if trig.verb => (h.last < sl
-                && cues.is(Cue::Abstract, &word(h.last + 1)))
+                && cues.is(Cue::Abstract, word(h.last + 1)))
             .then_some("an arrival of relations or figures: 'reached'"),
             // هنأ loses its hamza to normalization: هنا كي، من هنا is "here"
             EventKind::Congratulation if word(h.first) == "هنا" => {
-                let before = h.first > sf && cues.is(Cue::HereBefore, &word(h.first - 1));
+                let before = h.first > sf && cues.is(Cue::HereBefore, word(h.first - 1));
                 let after = h.last >= sl
-                    || cues.is(Cue::HereAfter, &word(h.last + 1))
+                    || cues.is(Cue::HereAfter, word(h.last + 1))
                     || toks[h.last + 1].punct.is_some();
                 (before || after).then_some("هنا: 'here'")
             }
             // ثمّن loses its shadda: بأي ثمن، دفع الثمن is "price"
             EventKind::Praise if word(h.first) == "ثمن" => {
-                (h.first > sf && cues.is(Cue::Price, &word(h.first - 1))).then_some("ثمن: 'price'")
+                (h.first > sf && cues.is(Cue::Price, word(h.first - 1))).then_some("ثمن: 'price'")
             }
             // استدعت سفيرها للتشاور: an envoy called home for consultations
             EventKind::Talks
                 if !trig.verb
                     && h.first > sf
                     && any(Cue::Recall, h.first.saturating_sub(12).max(sf), h.first - 1)
-                    && !(h.last < sl && cues.is(Cue::With, &word(h.last + 1))) =>
+                    && !(h.last < sl && cues.is(Cue::With, word(h.last + 1))) =>
             {
                 Some("an envoy called home for consultations")
             }
@@ -745,13 +744,9 @@ impl EventExtractor {
                 // (the definite noun after في is the act of contacting: في
                 // الاتصال بنظرائها)
                 let other_side = !h.form.starts_with("ال")
-                    && next
-                        .as_deref()
-                        .is_some_and(|w| cues.is(Cue::With, w) || w.starts_with('ب'));
-                let opened = prev
-                    .as_deref()
-                    .is_some_and(|w| cues.is(Cue::ContactOpener, w));
-                let spoken_of = opened && (other_side || next.as_deref() == Some("بين"));
+                    && next.is_some_and(|w| cues.is(Cue::With, w) || w.starts_with('ب'));
+                let opened = prev.is_some_and(|w| cues.is(Cue::ContactOpener, w));
+                let spoken_of = opened && (other_side || next == Some("بين"));
                 (!(held || spoken_of)).then_some("a contact or a channel, not a call")
             }
             EventKind::Talks | EventKind::Call => {
@@ -801,14 +796,7 @@ fn dateline(tokens: &Tokens, first: usize, last: usize, actors: &[Actor]) -> usi
     }
 }
 
-/// A word without a leading conjunction (و، ف) when it is long enough to carry one.
-fn strip_conj(w: &str) -> String {
-    if w.chars().count() > 3 {
-        w.strip_prefix('و')
-            .or_else(|| w.strip_prefix('ف'))
-            .unwrap_or(w)
-            .to_string()
-    } else {
-        w.to_string()
-    }
-}
+/// A word without a leading conjunction (و، ف) when it is long enough to
+/// carry one: the entities' [`bare_word`](crate::entities::bare_word),
+/// borrowed, no string per word.
+use crate::entities::bare_word as strip_conj;

@@ -25,21 +25,21 @@ pub(super) fn status(
     let word = |i: usize| strip_conj(&toks[i].text);
     // denial: a negation shortly before the trigger, or a refutation in the sentence
     let lo = tf.saturating_sub(4).max(sf);
-    if let Some(n) = (lo..tf).find(|&i| cues.is(Cue::Negation, &word(i))) {
+    if let Some(n) = (lo..tf).find(|&i| cues.is(Cue::Negation, word(i))) {
         // (إذا لم تكن محادثاته المقررة مثمرة: a condition, not a denial)
-        let conditional = n > sf && cues.is(Cue::Conditional, &word(n - 1));
+        let conditional = n > sf && cues.is(Cue::Conditional, word(n - 1));
         if !conditional {
             return Status::Denied;
         }
     }
     // a refutation just before the trigger (غير معنية بهذه الدعوة)
-    let near: Vec<String> = (tf.saturating_sub(5).max(sf)..tf).map(word).collect();
+    let near: Vec<&str> = (tf.saturating_sub(5).max(sf)..tf).map(word).collect();
     let near = near.join(" ");
     if cues.refutations().iter().any(|p| near.contains(p.as_str())) {
         return Status::Denied;
     }
     // a denial verb earlier in the sentence
-    if (sf..tf).any(|i| cues.is(Cue::Denial, &word(i))) {
+    if (sf..tf).any(|i| cues.is(Cue::Denial, word(i))) {
         return Status::Denied;
     }
     if trig.planned {
@@ -53,7 +53,7 @@ pub(super) fn status(
     if trig.kind == crate::model::EventKind::Invitation
         && !trig.verb
         && (toks[tf].text.starts_with("بدعو")
-            || (tf > sf && matches!(word(tf - 1).as_str(), "تلبيه" | "تلبيا" | "علي")))
+            || (tf > sf && matches!(word(tf - 1), "تلبيه" | "تلبيا" | "علي")))
     {
         return Status::Occurred;
     }
@@ -63,7 +63,7 @@ pub(super) fn status(
     let lo = clause_start(tokens, tf.saturating_sub(6).max(sf), tf);
     let lo = if lo > sf {
         let day_from = clause_start(tokens, lo.saturating_sub(3).max(sf), lo - 1);
-        let days = (day_from..lo).all(|i| cues.is(Cue::Day, &word(i)));
+        let days = (day_from..lo).all(|i| cues.is(Cue::Day, word(i)));
         if days && after_comma(&toks[day_from]) {
             day_from
         } else {
@@ -74,32 +74,28 @@ pub(super) fn status(
     };
     // (a cue past the next trigger is that one's: لقاء ... تحضيرا للقمة المرتقبة)
     let hi = (tl + 3).min(sl).min(next_trigger.saturating_sub(1));
-    if (lo..=hi).any(|i| cues.is(Cue::Planned, &word(i)) || cues.is(Cue::Planned, &toks[i].text)) {
+    if (lo..=hi).any(|i| cues.is(Cue::Planned, word(i)) || cues.is(Cue::Planned, &toks[i].text)) {
         return Status::Planned;
     }
     // a noun still to come: قبل القمة، قبيل انعقاد الاجتماع، اتفقا على عقد قمة
     if !trig.verb && tf > sf {
-        let held = matches!(word(tf - 1).as_str(), "عقد" | "انعقاد");
+        let held = matches!(word(tf - 1), "عقد" | "انعقاد");
         let at = if held && tf - 1 > sf { tf - 2 } else { tf - 1 };
         // (... في العام الماضي قبل زيارة ترامب: a time gone by anchors it)
         let gone = (tf.saturating_sub(6).max(sf)..tf).any(|i| {
             matches!(
-                word(i).as_str(),
+                word(i),
                 "الماضي" | "الماضيه" | "سابق" | "سابقا" | "انذاك" | "حينها"
             )
         });
-        if !gone
-            && cues.is(Cue::Pending, &word(at))
-            && (held || !matches!(word(at).as_str(), "علي"))
-        {
+        if !gone && cues.is(Cue::Pending, word(at)) && (held || !matches!(word(at), "علي")) {
             return Status::Planned;
         }
         // قبل 3 أيام من انعقاد اجتماع: a span of time before its holding
         let ahead = held
             && at > sf
             && word(at) == "من"
-            && (at.saturating_sub(4).max(sf)..at)
-                .any(|i| matches!(word(i).as_str(), "قبل" | "قبيل"));
+            && (at.saturating_sub(4).max(sf)..at).any(|i| matches!(word(i), "قبل" | "قبيل"));
         if !gone && ahead {
             return Status::Planned;
         }
@@ -119,7 +115,7 @@ pub(super) fn status(
     // a condition (إذا سارت قمتهما بشكل جيد)
     // (في حال مر كل شيء بسلام في هذه القمة: the clause before the trigger)
     let start = clause_start(tokens, tf.saturating_sub(8).max(sf), tf);
-    if (start..tf).any(|i| cues.is(Cue::Conditional, &word(i))) {
+    if (start..tf).any(|i| cues.is(Cue::Conditional, word(i))) {
         return Status::Planned;
     }
     // a time still to come later in the trigger's clause (بزيارة لسوريا خلال
@@ -130,7 +126,7 @@ pub(super) fn status(
         let p = word(i - 1);
         p.starts_with("ال") && (p.ends_with('ي') || p.ends_with("يه"))
     };
-    if ((tl + 1)..clause_end).any(|i| cues.is(Cue::Coming, &word(i)) && !of_actor(i)) {
+    if ((tl + 1)..clause_end).any(|i| cues.is(Cue::Coming, word(i)) && !of_actor(i)) {
         return Status::Planned;
     }
     // ... or a day after the article's (يلتقي نظيره في عمان يوم 20 مارس)
@@ -157,7 +153,7 @@ pub(super) fn status(
     if imperfect {
         let coming_day = ((tl + 1)..=(tl + 8).min(sl)).any(|i| {
             let w = word(i);
-            let bare = w.strip_prefix("ال").unwrap_or(&w).to_string();
+            let bare = w.strip_prefix("ال").unwrap_or(w).to_string();
             let past_after = toks
                 .get(i + 1)
                 .is_some_and(|t| t.text == "الماضي" || t.text == "الفايت");
@@ -166,7 +162,7 @@ pub(super) fn status(
             // in Tuesday's paper)
             let today = |n: u32| doc.is_some_and(|d| d.weekday() == n);
             w == "غدا"
-                || matches!(w.as_str(), "اواخر" | "مطلع" | "منتصف" | "اوايل")
+                || matches!(w, "اواخر" | "مطلع" | "منتصف" | "اوايل")
                 || (WEEKDAYS.iter().any(|(d, n)| *d == bare && !today(*n)) && !past_after)
         });
         if coming_day {
@@ -176,7 +172,7 @@ pub(super) fn status(
     // a future verb governing a noun trigger (سيبحث الزيارة، المباحثات ستتركز)
     let future = |i: usize| {
         let w = word(i);
-        matches!(w.as_str(), "سيتم" | "ستتم")
+        matches!(w, "سيتم" | "ستتم")
             || (w.starts_with("سي") || w.starts_with("ست"))
                 && w.chars().count() >= 5
                 && !w.starts_with("سيا")
@@ -190,7 +186,7 @@ pub(super) fn status(
     // إلى القاهرة ستتم بعد الانتخابات): no comma nor clause between them, no
     // أن (أثناء زيارته إلى لندن أنه سيتدخل)
     let end = phrase_end(tokens, tl, (tl + 7).min(sl), |t| {
-        t.punct.is_some() || matches!(strip_conj(&t.text).as_str(), "ان" | "انه" | "انها" | "انهم")
+        t.punct.is_some() || matches!(strip_conj(&t.text), "ان" | "انه" | "انها" | "انهم")
     });
     if !trig.verb && ((tl + 1)..end).any(future) {
         return Status::Planned;
@@ -304,10 +300,9 @@ pub(super) fn event_date(
     }
     for i in sf..=sl {
         let w = strip_conj(&toks[i].text);
-        let w = w.as_str();
         let weekday = |j: usize| -> Option<u32> {
             let x = toks.get(j).map(|t| strip_conj(&t.text))?;
-            let x = x.strip_prefix("ال").unwrap_or(&x).to_string();
+            let x = x.strip_prefix("ال").unwrap_or(x);
             WEEKDAYS.iter().find(|(d, _)| *d == x).map(|(_, n)| *n)
         };
         if w == "امس" || w == "البارحه" {

@@ -65,7 +65,7 @@ impl<'a> Candidates<'a> {
         // a cue word as written or without its conjunction (the و of وجهها
         // is its root's)
         let cue_at = |cue: Cue, i: usize| {
-            cues.is(cue, toks[i].text.as_str()) || cues.is(cue, &strip_conj(&toks[i].text))
+            cues.is(cue, toks[i].text.as_str()) || cues.is(cue, strip_conj(&toks[i].text))
         };
         let near = |cue: Cue, from: usize, to: usize| -> Option<usize> {
             (from..to).rev().find(|&i| cue_at(cue, i))
@@ -101,7 +101,7 @@ impl<'a> Candidates<'a> {
             // (جولة يستهلها من بكين: the first stop of a tour, not where the
             // traveller comes from)
             .filter(|(a, _)| {
-                !((tl + 1)..a.first).any(|i| cues.is(Cue::Start, &strip_conj(&toks[i].text)))
+                !((tl + 1)..a.first).any(|i| cues.is(Cue::Start, strip_conj(&toks[i].text)))
             })
             .or_else(|| {
                 before
@@ -119,7 +119,7 @@ impl<'a> Candidates<'a> {
             .iter()
             .find(|(_, m)| matches!(m, Mark::With | Mark::And))
             .map(|x| x.0);
-        let passive = tf > sent.first && cues.is(Cue::Passive, &strip_conj(&toks[tf - 1].text));
+        let passive = tf > sent.first && cues.is(Cue::Passive, strip_conj(&toks[tf - 1].text));
         let subject_after = after.iter().find(|(_, m)| *m == Mark::None).map(|x| x.0);
         // the subject before the trigger stands in its clause (not before a
         // quote, a colon or a "قال"): clauses::opens_between
@@ -132,7 +132,7 @@ impl<'a> Candidates<'a> {
         // SVO: the subject right before the verb (أن الأسد استقبل الفياض)
         let adjacent_subject = subject_before.filter(|a| {
             (a.last + 1 == tf && (toks[tf].gap == Gap::Space || toks[tf].punct == Some(',')))
-                || (a.last + 2 == tf && cues.is(Cue::Particle, &strip_conj(&toks[tf - 1].text)))
+                || (a.last + 2 == tf && cues.is(Cue::Particle, strip_conj(&toks[tf - 1].text)))
         });
         Candidates {
             parties,

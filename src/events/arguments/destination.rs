@@ -40,7 +40,7 @@ fn place_like(toks: &[Token], a: &Actor) -> bool {
         || (a.kind == ActorKind::Adjective
             && a.first > 0
             && toks[a.first].gap == Gap::Space
-            && Cues::builtin().is(Cue::PlaceHead, &strip_conj(&toks[a.first - 1].text)))
+            && Cues::builtin().is(Cue::PlaceHead, strip_conj(&toks[a.first - 1].text)))
 }
 
 /// The first tokens of the visitor named after a visit verb and of those
@@ -121,7 +121,7 @@ fn bare<'a>(
 /// ... not where one comes back to (اختصر جولته وعاد إلى واشنطن)
 fn back(toks: &[Token], a: &Actor) -> bool {
     (a.first.saturating_sub(3)..a.first)
-        .any(|i| Cues::builtin().is(Cue::Return, &strip_conj(&toks[i].text)))
+        .any(|i| Cues::builtin().is(Cue::Return, strip_conj(&toks[i].text)))
 }
 
 /// A place after إلى/لـ close to the trigger ending at `tl` or to the
@@ -212,7 +212,7 @@ fn where_visitor_is<'a>(
 fn tour_stop<'a>(tl: usize, s: &Sent<'a>, sent: &Sentence) -> Option<&'a Actor> {
     let toks = &s.tokens.tokens;
     let inc = ((tl + 1)..=(tl + 4).min(sent.last))
-        .find(|&i| Cues::builtin().is(Cue::Includes, &strip_conj(&toks[i].text)))?;
+        .find(|&i| Cues::builtin().is(Cue::Includes, strip_conj(&toks[i].text)))?;
     s.actors
         .iter()
         .find(|(a, _)| a.first > inc && a.first <= inc + 4 && place_like(toks, a))

@@ -72,7 +72,7 @@ pub(super) fn counterpart_named(trig: &TriggerInfo, (tl, last): (usize, usize), 
             // ... nor a head noun a state follows (مع قادة السعودية); one
             // that no state follows names its side (مع قادة عسكريين: its ة,
             // written ه once normalized, is no pronoun)
-            let head = cues.is(Cue::Head, &w);
+            let head = cues.is(Cue::Head, w);
             let back = !head && ["ه", "ها", "هما", "هم"].iter().any(|p| w.ends_with(p));
             // (a definite word after the head is more of the office: مع رئيسة
             // الوزراء تيريزا ماي)

@@ -117,10 +117,10 @@ fn held_by<'a>(tf: usize, s: &Sent<'a>, c: &Candidates<'a>) -> Option<&'a Actor>
     let toks = &s.tokens.tokens;
     let sent = &s.tokens.sentences[toks[tf].sentence];
     (tf.saturating_sub(2).max(sent.first)..tf)
-        .find(|&i| cues.is(Cue::Light, &strip_conj(&toks[i].text)))
+        .find(|&i| cues.is(Cue::Light, strip_conj(&toks[i].text)))
         .filter(|&lv| !c.before.iter().any(|(a, _)| a.first > lv))
         // تم عقد مباحثات: a verbal noun after an auxiliary, no verb
-        .filter(|&lv| lv == sent.first || !cues.is(Cue::Passive, &strip_conj(&toks[lv - 1].text)))
+        .filter(|&lv| lv == sent.first || !cues.is(Cue::Passive, strip_conj(&toks[lv - 1].text)))
         // (a subject right before the verb first: الرئيس ترمب ... مضيفا أن
         // الرئيس الفرنسي ماكرون سيجري اتصالا is Macron's call)
         .and_then(|lv| {
@@ -154,7 +154,7 @@ fn relative_agent<'a>(tl: usize, s: &Sent<'a>, c: &Candidates<'a>) -> Option<&'a
     let sent = &s.tokens.sentences[toks[tl].sentence];
     ((tl + 1)..=(tl + 3).min(sent.last))
         .find(|&i| cues.is(Cue::Relative, &toks[i].text))
-        .filter(|&r| r < sent.last && cues.is(Cue::Undertake, &strip_conj(&toks[r + 1].text)))
+        .filter(|&r| r < sent.last && cues.is(Cue::Undertake, strip_conj(&toks[r + 1].text)))
         .and_then(|r| {
             // (past the agent's titles: التي قام بها ولي ولي العهد،
             // النائب الثاني لرئيس مجلس الوزراء وزير الدفاع السعودي)

@@ -23,7 +23,7 @@ pub(super) fn parties<'a>(trig: &TriggerInfo, tl: usize, s: &Sent<'a>) -> Vec<(&
                 && !(a.first > 0
                     && Cues::builtin().is(
                         Cue::VenueHead,
-                        &strip_conj(&s.tokens.tokens[a.first - 1].text),
+                        strip_conj(&s.tokens.tokens[a.first - 1].text),
                     ))
                 && a.place
                     .is_some_and(|p| s.capitals.get(p).copied().unwrap_or(false));
@@ -72,15 +72,15 @@ pub(super) fn non_state(tokens: &Tokens, a: &Actor) -> bool {
         ActorKind::Person
             if (a.first..=a.last).any(|i| {
                 let w = strip_conj(&toks[i].text);
-                cues.is(Cue::NonState, &w)
-                    && !matches!(w.as_ref(), "الفريق" | "فريق")
-                    && !(i > a.first && matches!(w.as_ref(), "المنتخب" | "منتخب" | "المنتخبه"))
+                cues.is(Cue::NonState, w)
+                    && !matches!(w, "الفريق" | "فريق")
+                    && !(i > a.first && matches!(w, "المنتخب" | "منتخب" | "المنتخبه"))
             }) =>
         {
             return true
         }
         ActorKind::Adjective | ActorKind::Country | ActorKind::Person => {}
-        ActorKind::Organization if cues.is(Cue::NonState, &strip_conj(&toks[a.first].text)) => {
+        ActorKind::Organization if cues.is(Cue::NonState, strip_conj(&toks[a.first].text)) => {
             return true
         }
         ActorKind::Organization => {}
@@ -101,11 +101,11 @@ pub(super) fn non_state(tokens: &Tokens, a: &Actor) -> bool {
             let w = strip_conj(&toks[j].text);
             if w == "في"
                 && (j + 1 == a.first || coordinated)
-                && cues.is(Cue::TopicHead, &strip_conj(&toks[j - 1].text))
+                && cues.is(Cue::TopicHead, strip_conj(&toks[j - 1].text))
             {
                 return true;
             }
-            if matches!(w.as_ref(), "مع" | "من" | "الي" | "بين" | "عن") {
+            if matches!(w, "مع" | "من" | "الي" | "بين" | "عن") {
                 break;
             }
         }
@@ -116,8 +116,8 @@ pub(super) fn non_state(tokens: &Tokens, a: &Actor) -> bool {
         i -= 1;
         let w = strip_conj(&toks[i].text);
         let topic =
-            (topic_too || (i + 1 == a.first && a.prefix == 0)) && cues.is(Cue::TopicHead, &w);
-        if cues.is(Cue::NonState, &w) || topic {
+            (topic_too || (i + 1 == a.first && a.prefix == 0)) && cues.is(Cue::TopicHead, w);
+        if cues.is(Cue::NonState, w) || topic {
             return true;
         }
     }

@@ -90,7 +90,7 @@ pub(super) fn no_state_met(
     // في اتصال هاتفي مع "الوطن": a name in quotes is an outlet's, never a state's
     if !trig.verb {
         let with_at = ((tl + 1)..=(tl + 2).min(sent.last))
-            .find(|&i| cues.is(Cue::With, &strip_conj(&toks[i].text)));
+            .find(|&i| cues.is(Cue::With, strip_conj(&toks[i].text)));
         if let Some(w) = with_at.filter(|&w| w < sent.last) {
             let next = &toks[w + 1];
             if next.gap == Gap::Punct && matches!(next.punct, Some('"' | '«' | '“')) {

@@ -72,7 +72,7 @@ pub(super) fn hosted_by<'a>(
     let lo = tf.saturating_sub(3).max(sent.first);
     let Some(v) = (lo..tf)
         .rev()
-        .find(|&i| cues.is(Cue::Hosts, &strip_conj(&toks[i].text)))
+        .find(|&i| cues.is(Cue::Hosts, strip_conj(&toks[i].text)))
     else {
         return pair;
     };
@@ -120,7 +120,7 @@ pub(in crate::events) fn host_named<'a>(
     let cues = Cues::builtin();
     let toks = &s.tokens.tokens;
     let sent = &s.tokens.sentences[toks[tf].sentence];
-    let hosts = |i: usize| cues.is(Cue::Hosts, &strip_conj(&toks[i].text));
+    let hosts = |i: usize| cues.is(Cue::Hosts, strip_conj(&toks[i].text));
     let state = |a: &&(&'a Actor, Mark)| {
         a.0.country.is_some()
             && matches!(
@@ -140,9 +140,8 @@ pub(in crate::events) fn host_named<'a>(
     }
     // after: a relative pronoun and the verb, then its subject
     let hi = (tl + 6).min(sent.last);
-    let v = ((tl + 1)..=hi).find(|&i| {
-        hosts(i) && i > 0 && matches!(strip_conj(&toks[i - 1].text).as_str(), "التي" | "الذي")
-    })?;
+    let v = ((tl + 1)..=hi)
+        .find(|&i| hosts(i) && i > 0 && matches!(strip_conj(&toks[i - 1].text), "التي" | "الذي"))?;
     s.actors
         .iter()
         .filter(state)
@@ -182,7 +181,7 @@ pub(super) fn hosted_before<'a>(
     }
     let at = strip_conj(&toks[tf - 1].text);
     if toks[tf].gap != crate::tokenize::Gap::Space
-        || !matches!(at.as_str(), "امام" | "في" | "خلال" | "اثناء" | "هامش")
+        || !matches!(at, "امام" | "في" | "خلال" | "اثناء" | "هامش")
     {
         return pair;
     }
