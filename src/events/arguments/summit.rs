@@ -66,14 +66,7 @@ pub(super) fn hosted_by<'a>(
     if trig.kind != EventKind::Summit || trig.verb {
         return pair;
     }
-    let cues = Cues::builtin();
-    let toks = &s.tokens.tokens;
-    let sent = &s.tokens.sentences[toks[tf].sentence];
-    let lo = tf.saturating_sub(3).max(sent.first);
-    let Some(v) = (lo..tf)
-        .rev()
-        .find(|&i| cues.is(Cue::Hosts, strip_conj(&toks[i].text)))
-    else {
+    let Some(v) = hosting_verb_before(tf, s) else {
         return pair;
     };
     let host = c
@@ -105,6 +98,18 @@ pub(super) fn hosted_by<'a>(
     }
 }
 
+/// The verb of hosting (استضافت، تستضيف...) among the three words before a
+/// summit noun at `tf`, in its sentence: its subject hosts the summit.
+fn hosting_verb_before(tf: usize, s: &Sent) -> Option<usize> {
+    let cues = Cues::builtin();
+    let toks = &s.tokens.tokens;
+    let sent = &s.tokens.sentences[toks[tf].sentence];
+    let lo = tf.saturating_sub(3).max(sent.first);
+    (lo..tf)
+        .rev()
+        .find(|&i| cues.is(Cue::Hosts, strip_conj(&toks[i].text)))
+}
+
 /// The host a summit noun at `tf..=tl` names in its own sentence, whatever
 /// its participants: the subject of a verb of hosting before it (استضافت
 /// السعودية القمة) or of one in the relative clause after it (قمة الجامعة
@@ -129,8 +134,7 @@ pub(in crate::events) fn host_named<'a>(
             )
     };
     // before: the verb, then its subject before the noun
-    let lo = tf.saturating_sub(3).max(sent.first);
-    if let Some(v) = (lo..tf).rev().find(|&i| hosts(i)) {
+    if let Some(v) = hosting_verb_before(tf, s) {
         return s
             .actors
             .iter()
