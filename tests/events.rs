@@ -541,6 +541,19 @@ fn countries_named_as_topics_are_no_sides() {
 }
 
 #[test]
+fn adjectives_after_a_dual_topic_noun_are_topics() {
+    let evs = events(
+        "وتناولت محادثات وزير الخارجية الفرنسي مع الرئيس المصري في القاهرة القضيتين الفلسطينية والسورية.",
+    );
+    assert!(has(&evs, EventKind::Talks, "FR", "EG"), "{evs:?}");
+    assert!(
+        evs.iter()
+            .all(|e| !["SY", "PS"].contains(&pair(e).1) && !["SY", "PS"].contains(&pair(e).2)),
+        "{evs:?}"
+    );
+}
+
+#[test]
 fn an_interview_with_an_outlet_and_a_security_council_session_are_no_events() {
     let evs = events(
         "وقال المتحدث باسم وزارة الداخلية السعودية في اتصال هاتفي مع \"الوطن\" إن التحقيق مستمر مع المواطن التركي.",
