@@ -21,7 +21,9 @@ fn main() {
     // as the engine does: على written with its alef maqsura is no name
     let orig: Vec<char> = text.chars().collect();
     for t in toks.tokens.iter_mut() {
-        t.final_maqsura = orig.get(nt.origin[t.end - 1] as usize) == Some(&'ى');
+        if let Some(&c) = orig.get(nt.origin[t.end - 1] as usize) {
+            t.written_last = c;
+        }
     }
     let stream = analyze::gazetteer::Stream::new(&toks.tokens);
     let r = analyze::entities::Recognizer::new(analyze::lexicon::Lexicon::builtin());

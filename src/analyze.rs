@@ -88,7 +88,9 @@ impl Engine {
         let mut tokens = tokenize(&nt, &regions);
         for t in tokens.tokens.iter_mut() {
             let last = nt.origin[t.end - 1] as usize;
-            t.final_maqsura = orig.get(last) == Some(&'ى');
+            if let Some(&c) = orig.get(last) {
+                t.written_last = c;
+            }
         }
         let stream = Stream::new(&tokens.tokens);
         let ann = recognize(&self.recognizer, &tokens.tokens, &stream);

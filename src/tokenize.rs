@@ -28,9 +28,11 @@ pub struct Token {
     pub gap: Gap,
     /// The first non-space character of the gap, if punctuation.
     pub punct: Option<char>,
-    /// The original text wrote the token's last letter as alef maqsura (ى):
-    /// tells على (a preposition) from علي (a name) after normalization.
-    pub final_maqsura: bool,
+    /// The token's last letter as the original text wrote it, before
+    /// normalization folded it: an alef maqsura (ى) tells على (a preposition)
+    /// from علي (a name), a hamza on alef (أ) tells هنأ (congratulated) from
+    /// هنا (here). The normalized last letter when unknown.
+    pub written_last: char,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -111,7 +113,7 @@ pub fn tokenize(nt: &NormalizedText, regions: &[(usize, usize)]) -> Tokens {
                     sentence: out.sentences.len(),
                     gap,
                     punct,
-                    final_maqsura: false,
+                    written_last: chars[i - 1],
                 });
                 gap = Gap::Space;
                 punct = None;

@@ -707,6 +707,14 @@ fn a_country_named_after_a_topic_noun_is_the_topic() {
 }
 
 #[test]
+fn a_congratulation_written_with_its_hamza_is_never_here() {
+    // normalization folds هنأ into هنا; quotes after it made it "here"
+    let evs =
+        events("وفي إسرائيل، \"هنأ\" رئيس الوزراء الإسرائيلي الرئيس الأمريكي بإعادة فرض العقوبات.");
+    assert!(has(&evs, EventKind::Congratulation, "IL", "US"), "{evs:?}");
+}
+
+#[test]
 fn here_and_the_round_of_sixteen_are_no_congratulation_nor_praise() {
     let evs = events(
         "وقالت الرئاسة الفرنسية \"نحن لسنا هنا كي نحاول إقناع الرئيس الأمريكي بالعودة عن مواقفه\".",

@@ -3,7 +3,8 @@
 //! saying, or opening with a known given name.
 
 use super::words::{
-    bare_word, clitics_both_sides, is_kunya, is_name_link, is_son_of, proclitic_verbal_noun,
+    bare_word, clitics_both_sides, is_kunya, is_name_link, is_son_of, possessed_noun,
+    proclitic_verbal_noun,
 };
 use super::{Actor, ActorKind, Annotations, Ctx, Item, MentionRef, PersonEntity};
 use crate::tokenize::Gap;
@@ -40,7 +41,7 @@ pub(super) fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
             && ctx.item_at(j).is_none()
             && !r.adjective_keys.contains(w)
     };
-    if i >= n || !ok_token(i) || (ctx.tokens[i].final_maqsura && ctx.word(i) == "علي") {
+    if i >= n || !ok_token(i) || (ctx.tokens[i].written_last == 'ى' && ctx.word(i) == "علي") {
         return None;
     }
     let first = ctx.word(i);
@@ -99,7 +100,8 @@ pub(super) fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
     let mut all_given = r.is_given(first);
     while end + 1 < n && units < 6 {
         let j = end + 1;
-        if ctx.tokens[j].gap != Gap::Space || (ctx.tokens[j].final_maqsura && ctx.word(j) == "علي")
+        if ctx.tokens[j].gap != Gap::Space
+            || (ctx.tokens[j].written_last == 'ى' && ctx.word(j) == "علي")
         {
             break;
         }
@@ -113,7 +115,7 @@ pub(super) fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
             }
             break;
         }
-        if !ok_token(j) {
+        if !ok_token(j) || possessed_noun(w, |s| r.is_common(s)) {
             break;
         }
         // a definite feminine nisba is an adjective, not a family name (مسيرة

@@ -57,6 +57,23 @@ pub(super) fn proclitic_verbal_noun(w: &str) -> bool {
             .any(|b| masdar_with_alef(b, true))
 }
 
+/// A noun with a possessive suffix (ها، هما، هم، هن) that no family name is:
+/// its stem is a common word (حديثها، قولها، ظروفها) or a feminine noun
+/// whose ة is written ت before the suffix (علاقتها، نيتها، ضيافتهم). Family
+/// names that end alike (براهم، كونها، سيبيها) have other stems.
+pub(super) fn possessed_noun(w: &str, is_common: impl Fn(&str) -> bool) -> bool {
+    ["هما", "ها", "هم", "هن"]
+        .iter()
+        .filter_map(|p| w.strip_suffix(p))
+        .filter(|stem| stem.chars().nth(1).is_some())
+        .any(|stem| {
+            is_common(stem)
+                || stem
+                    .strip_suffix('ت')
+                    .is_some_and(|b| b.chars().nth(1).is_some())
+        })
+}
+
 /// A preposition or conjunction before and a pronoun after (بلقائك،
 /// ليوصلها، بزيارتك، وبينهم; ئ may be normalized to ي): a word no name is
 /// made of.
@@ -98,7 +115,19 @@ fn masdar_with_alef(b: &str, suffixed: bool) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::proclitic_verbal_noun;
+    use super::{possessed_noun, proclitic_verbal_noun};
+
+    #[test]
+    fn a_noun_with_a_possessive_suffix_is_no_family_name() {
+        let common = |w: &str| matches!(w, "حديث" | "قول");
+        for w in ["حديثها", "قولها", "علاقتها", "نيتها", "ضيافتهم", "مدتهما"]
+        {
+            assert!(possessed_noun(w, common), "{w}");
+        }
+        for w in ["براهم", "كونها", "سيبيها", "فيسيها", "ساهم", "طه"] {
+            assert!(!possessed_noun(w, common), "{w}");
+        }
+    }
 
     #[test]
     fn clitics_on_both_sides_make_no_name() {

@@ -702,8 +702,11 @@ impl EventExtractor {
             EventKind::Visit if trig.verb => (h.last < sl
                 && cues.is(Cue::Abstract, word(h.last + 1)))
             .then_some("an arrival of relations or figures: 'reached'"),
-            // هنأ loses its hamza to normalization: هنا كي، من هنا is "here"
-            EventKind::Congratulation if word(h.first) == "هنا" => {
+            // هنأ loses its hamza to normalization: هنا كي، من هنا is "here",
+            // unless the original wrote the hamza
+            EventKind::Congratulation
+                if word(h.first) == "هنا" && toks[h.first].written_last != 'أ' =>
+            {
                 let before = h.first > sf && cues.is(Cue::HereBefore, word(h.first - 1));
                 let after = h.last >= sl
                     || cues.is(Cue::HereAfter, word(h.last + 1))
