@@ -715,6 +715,19 @@ fn a_congratulation_written_with_its_hamza_is_never_here() {
 }
 
 #[test]
+fn a_speaker_and_his_apposition_are_not_the_sides_of_the_meeting_he_speaks_of() {
+    let evs = events(
+        "وقالت الصين، الحليف الدبلوماسي والاقتصادي الرئيسي لكوريا الشمالية، إن الاجتماع خلق تاريخا جديدا.",
+    );
+    assert!(evs.is_empty(), "{evs:?}");
+    // his own meetings are still his
+    let evs = events(
+        "وقال وزير الخارجية الأميركي للصحفيين إن لقاءاته مع الرئيس الكوري الشمالي كانت مثمرة.",
+    );
+    assert!(has(&evs, EventKind::Meeting, "US", "KP"), "{evs:?}");
+}
+
+#[test]
 fn here_and_the_round_of_sixteen_are_no_congratulation_nor_praise() {
     let evs = events(
         "وقالت الرئاسة الفرنسية \"نحن لسنا هنا كي نحاول إقناع الرئيس الأمريكي بالعودة عن مواقفه\".",

@@ -48,6 +48,19 @@ pub(super) fn noun_reading<'a>(
     };
     let source = noun_source(trig, owned, (tf, tl), s, c, gen_source, rule);
     let target = noun_target(trig, (tf, tl), c, source, gen_target);
+    // what a speaker says of an interaction (وقالت الصين، حليف كوريا
+    // الشمالية، إن الاجتماع خلق تاريخا): both sides named before the إن that
+    // opens the noun's clause are the speaker and his apposition, not the
+    // noun's sides (the speaker's own لقاءاته is his)
+    if let (false, Some(a), Some(b)) = (owned, source, target) {
+        let toks = &s.tokens.tokens;
+        let last = a.last.max(b.last);
+        if last < tf
+            && (tf.saturating_sub(2).max(last + 1)..tf).any(|i| strip_conj(&toks[i].text) == "ان")
+        {
+            return Err("an interaction spoken of: both sides before what is said");
+        }
+    }
     rule.push_str(", noun with من/إلى/مع arguments");
     Ok((source, target))
 }
