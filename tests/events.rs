@@ -728,6 +728,30 @@ fn a_speaker_and_his_apposition_are_not_the_sides_of_the_meeting_he_speaks_of() 
 }
 
 #[test]
+fn the_antecedent_of_a_relative_pronoun_is_the_subject_of_the_verb_after_it() {
+    let evs = events(
+        "وجاءت طمأنة ترامب بعدما اتصل هاتفيا بالرئيس الكوري الجنوبي الذي التقى كيم جونغ أون يوم الجمعة.",
+    );
+    assert!(has(&evs, EventKind::Meeting, "KR", "KP"), "{evs:?}");
+    let evs = events("خلال مؤتمر صحفي مع المستشارة الألمانية أنجيلا ميركل، التي تزور إسرائيل حاليا.");
+    assert!(has(&evs, EventKind::Visit, "DE", "IL"), "{evs:?}");
+    // an object pronoun on the verb speaks of the antecedent as its object
+    let evs = events("مقارنة بمبادلات فرنسا مع الصين التي زارها الرئيس الفرنسي في يناير.");
+    assert!(!has(&evs, EventKind::Visit, "CN", "FR"), "{evs:?}");
+}
+
+#[test]
+fn at_least_is_nothing_signed() {
+    let evs = events(
+        "وارتفعت حصيلة القتلى إثر الغارات الإسرائيلية على سوريا التي وقعت فجر الخميس إلى 27 قتيلا على الأقل.",
+    );
+    assert!(
+        evs.iter().all(|e| e.r#type != EventKind::Agreement),
+        "{evs:?}"
+    );
+}
+
+#[test]
 fn here_and_the_round_of_sixteen_are_no_congratulation_nor_praise() {
     let evs = events(
         "وقالت الرئاسة الفرنسية \"نحن لسنا هنا كي نحاول إقناع الرئيس الأمريكي بالعودة عن مواقفه\".",

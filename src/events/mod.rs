@@ -375,6 +375,11 @@ impl EventExtractor {
                     || (cue == Cue::AgreedObject && undertaking)
                     || ((h.last + 1)..=(h.last + reach).min(sent.last)).any(|i| {
                         let w = strip_conj(&toks[i].text);
+                        // (على الأقل is "at least": وقعت ... إلى 27 قتيلا على الأقل)
+                        if w == "علي" && toks.get(i + 1).is_some_and(|n| n.text == "الاقل")
+                        {
+                            return false;
+                        }
                         cues.is(cue, &toks[i].text)
                             || cues.is(cue, w)
                             || cues.is(cue, w.strip_prefix('ل').unwrap_or(w))

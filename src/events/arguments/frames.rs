@@ -5,6 +5,7 @@ use super::candidates::{first_of, Candidates};
 use super::coordination::conjuncts;
 use super::{Mark, Pair, Sent};
 use crate::entities::{Actor, ActorKind};
+use crate::events::cues::{Cue, Cues};
 use crate::events::{strip_conj, Frame, TriggerInfo};
 
 /// The subject and the object of a verb or a noun whose frame is an agent's,
@@ -17,7 +18,7 @@ pub(super) fn subject_acts<'a>(
     rule: &mut String,
 ) -> Pair<'a> {
     if let Some((source, target)) = implicit_subject(trig, tf, s, &c.before, &c.after) {
-        rule.push_str(", the subject of the clause before حيث");
+        rule.push_str(", the subject of the clause before حيث or the relative pronoun");
         return (Some(source), Some(target));
     }
     let mut source = if trig.verb {
@@ -70,7 +71,10 @@ pub(super) fn subject_acts<'a>(
 /// A verb right after حيث with no subject of its own (… ساترفيلد، حيث
 /// التقى الحريري في لبنان، ووزير الطاقة الإسرائيلي): its subject is the
 /// person or office the clause before حيث spoke of, the actor after the verb
-/// its object. `Some((source, target))` when the sentence reads so.
+/// its object. So too a verb right after a relative pronoun (اتصل بالرئيس
+/// الكوري الجنوبي الذي التقى كيم): its subject is the antecedent right
+/// before the pronoun, whatever marks it. `Some((source, target))` when the
+/// sentence reads so.
 fn implicit_subject<'a>(
     trig: &TriggerInfo,
     tf: usize,
@@ -79,7 +83,15 @@ fn implicit_subject<'a>(
     after: &[(&'a Actor, Mark)],
 ) -> Option<(&'a Actor, &'a Actor)> {
     let toks = &s.tokens.tokens;
-    if !trig.verb || tf == 0 || strip_conj(&toks[tf - 1].text) != "حيث" {
+    if !trig.verb || tf == 0 {
+        return None;
+    }
+    // (a verb with an object pronoun speaks of the antecedent as its object:
+    // الصين التي زارها ماكرون)
+    let verb = toks[tf].text.as_str();
+    let relative = Cues::builtin().is(Cue::Relative, &toks[tf - 1].text)
+        && !["ه", "ها", "هم", "هما"].iter().any(|p| verb.ends_with(p));
+    if !relative && strip_conj(&toks[tf - 1].text) != "حيث" {
         return None;
     }
     let bare: Vec<&Actor> = after
@@ -98,14 +110,21 @@ fn implicit_subject<'a>(
     {
         return None;
     }
-    let subject = before
-        .iter()
-        .rev()
-        .find(|(a, m)| {
-            *m == Mark::None
-                && matches!(a.kind, ActorKind::Person | ActorKind::Office)
-                && a.country.is_some()
-        })
-        .map(|x| x.0)?;
+    let subject = if relative {
+        before
+            .last()
+            .filter(|(a, _)| a.last + 2 == tf && a.kind != ActorKind::Adjective)
+            .map(|x| x.0)?
+    } else {
+        before
+            .iter()
+            .rev()
+            .find(|(a, m)| {
+                *m == Mark::None
+                    && matches!(a.kind, ActorKind::Person | ActorKind::Office)
+                    && a.country.is_some()
+            })
+            .map(|x| x.0)?
+    };
     (subject.country != object.country).then_some((subject, object))
 }
