@@ -752,6 +752,19 @@ fn at_least_is_nothing_signed() {
 }
 
 #[test]
+fn a_summit_discussed_is_a_topic_unless_it_names_its_sides() {
+    let evs = events(
+        "وأجرى وزير الدفاع الأميركي مكالمة مع نظيره الكوري الجنوبي، بحثا فيها القمة المقبلة.",
+    );
+    assert!(has(&evs, EventKind::Call, "US", "KR"), "{evs:?}");
+    assert!(!has(&evs, EventKind::Summit, "US", "KR"), "{evs:?}");
+    let evs = events(
+        "واجتمع رئيس كوريا الجنوبية مع زعيم كوريا الشمالية لمناقشة قمة مرتقبة بين الزعيم الكوري الشمالي والرئيس الأمريكي.",
+    );
+    assert!(has(&evs, EventKind::Summit, "KP", "US"), "{evs:?}");
+}
+
+#[test]
 fn here_and_the_round_of_sixteen_are_no_congratulation_nor_praise() {
     let evs = events(
         "وقالت الرئاسة الفرنسية \"نحن لسنا هنا كي نحاول إقناع الرئيس الأمريكي بالعودة عن مواقفه\".",

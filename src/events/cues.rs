@@ -62,10 +62,12 @@ pub enum Cue {
     Hosts,
     Start,
     AgreedUndertaking,
+    Discusses,
+    Aspect,
 }
 
 impl Cue {
-    const ALL: [(&'static str, Cue); 51] = [
+    const ALL: [(&'static str, Cue); 53] = [
         ("convey", Cue::Convey),
         ("receive", Cue::Receive),
         ("both", Cue::Both),
@@ -117,6 +119,8 @@ impl Cue {
         ("hosts", Cue::Hosts),
         ("start", Cue::Start),
         ("agreed_undertaking", Cue::AgreedUndertaking),
+        ("discusses", Cue::Discusses),
+        ("aspect", Cue::Aspect),
     ];
 
     fn parse(s: &str) -> Option<Cue> {

@@ -718,6 +718,23 @@ impl EventExtractor {
                     || toks[h.last + 1].punct.is_some();
                 (before || after).then_some("هنا: 'here'")
             }
+            // بحثا فيها القمة المقبلة، لبحث ترتيبات القمة: a summit discussed is
+            // a topic (في القمة، خلال القمة، مباحثات القمة are no object),
+            // unless it names its own sides (لمناقشة قمة مرتقبة بين كيم وترامب)
+            EventKind::Summit if !trig.verb => {
+                let lo = h.first.saturating_sub(3).max(sf);
+                let own_sides =
+                    ((h.last + 1)..=(h.last + 3).min(sl)).any(|i| matches!(word(i), "بين" | "مع"));
+                (lo..h.first)
+                    .filter(|_| !own_sides)
+                    .rev()
+                    // (فيها as written: its ف is no conjunction)
+                    .find(|&i| {
+                        !cues.is(Cue::Aspect, &toks[i].text) && !cues.is(Cue::Aspect, word(i))
+                    })
+                    .filter(|&i| cues.is(Cue::Discusses, word(i)))
+                    .map(|_| "a summit discussed: a topic")
+            }
             // ثمّن loses its shadda: بأي ثمن، دفع الثمن is "price"
             EventKind::Praise if word(h.first) == "ثمن" => {
                 (h.first > sf && cues.is(Cue::Price, word(h.first - 1))).then_some("ثمن: 'price'")
