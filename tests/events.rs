@@ -765,6 +765,20 @@ fn a_summit_discussed_is_a_topic_unless_it_names_its_sides() {
 }
 
 #[test]
+fn a_frank_or_stern_message_is_a_signal_not_a_letter() {
+    for adj in ["صريحة", "صارمة", "شديدة"] {
+        let text = format!(
+            "وقال الرئيس الأمريكي إنه ينوي توجيه رسالة {adj} إلى الرئيس الكيني بشأن حقوق الإنسان."
+        );
+        let evs = events(&text);
+        assert!(
+            evs.iter().all(|e| e.r#type != EventKind::Message),
+            "{adj}: {evs:?}"
+        );
+    }
+}
+
+#[test]
 fn here_and_the_round_of_sixteen_are_no_congratulation_nor_praise() {
     let evs = events(
         "وقالت الرئاسة الفرنسية \"نحن لسنا هنا كي نحاول إقناع الرئيس الأمريكي بالعودة عن مواقفه\".",
