@@ -3,8 +3,8 @@
 //! saying, or opening with a known given name.
 
 use super::words::{
-    bare_word, clitics_both_sides, is_kunya, is_name_link, is_son_of, possessed_noun,
-    proclitic_verbal_noun,
+    bare_word, clitics_both_sides, is_feminine_participle, is_kunya, is_name_link, is_son_of,
+    possessed_noun, proclitic_verbal_noun,
 };
 use super::{Actor, ActorKind, Annotations, Ctx, Item, MentionRef, PersonEntity};
 use crate::tokenize::Gap;
@@ -122,6 +122,11 @@ pub(super) fn name_span(ctx: &Ctx, i: usize, titled: bool) -> Option<usize> {
         // صلاح الاحترافية)
         if w.starts_with("ال") && w.ends_with("يه") && w.chars().count() >= 6 && !r.is_given(w)
         {
+            break;
+        }
+        // ... and so is a definite feminine active participle, فاعلة (جاستن
+        // الكاذبة، سلمان الداعمة)
+        if is_feminine_participle(w) && !r.is_given(w) {
             break;
         }
         // a proclitic starts the next phrase (… وسميرة, … فتقوم, … ببطولة), unless

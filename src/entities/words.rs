@@ -57,6 +57,14 @@ pub(super) fn proclitic_verbal_noun(w: &str) -> bool {
             .any(|b| masdar_with_alef(b, true))
 }
 
+/// A definite feminine active participle of a three-letter root, الفاعلة
+/// (normalized الفاعله: الكاذبه، الداعمه): an adjective, which no family
+/// name is shaped like (العطيه is فعيلة).
+pub(super) fn is_feminine_participle(w: &str) -> bool {
+    let c: Vec<char> = w.chars().collect();
+    c.len() == 7 && w.starts_with("ال") && c[3] == 'ا' && c[6] == 'ه'
+}
+
 /// A noun with a possessive suffix (ها، هما، هم، هن) that no family name is:
 /// its stem is a common word (حديثها، قولها، ظروفها) or a feminine noun
 /// whose ة is written ت before the suffix (علاقتها، نيتها، ضيافتهم). Family
@@ -115,7 +123,17 @@ fn masdar_with_alef(b: &str, suffixed: bool) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{possessed_noun, proclitic_verbal_noun};
+    use super::{is_feminine_participle, possessed_noun, proclitic_verbal_noun};
+
+    #[test]
+    fn a_definite_feminine_participle_is_an_adjective() {
+        for w in ["الكاذبه", "الداعمه", "الراعيه"] {
+            assert!(is_feminine_participle(w), "{w}");
+        }
+        for w in ["العطيه", "الخليفه", "الكاذب", "الصباح"] {
+            assert!(!is_feminine_participle(w), "{w}");
+        }
+    }
 
     #[test]
     fn a_noun_with_a_possessive_suffix_is_no_family_name() {
