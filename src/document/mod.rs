@@ -226,19 +226,21 @@ pub fn structure_normalized(text: &str, orig: &[char], nt: &NormalizedText) -> S
                 candidates.remove(k);
             }
         }
-        let body_words: std::collections::HashSet<&str> = bounds
-            .map(|(first, _)| {
-                (first..lines.len())
-                    .filter(|&i| class[i] == Class::Text)
-                    .take(3)
-                    .flat_map(|i| content_words(&lines[i].norm))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let body_words = || -> crate::gazetteer::FxHashSet<&str> {
+            bounds
+                .map(|(first, _)| {
+                    (first..lines.len())
+                        .filter(|&i| class[i] == Class::Text)
+                        .take(3)
+                        .flat_map(|i| content_words(&lines[i].norm))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
         // with no paragraph of running text, nothing tells the page's lines
         // from the article's: the first line is the title
         let pick = match bounds {
-            Some(_) => pick_headline(&lines, &candidates, &body_words),
+            Some(_) => pick_headline(&lines, &candidates, body_words),
             None => head
                 .first()
                 .copied()

@@ -8,6 +8,7 @@ use super::chrome::{is_related_header, is_wire_end};
 use super::head::AGENCIES;
 use super::{BoilerplateKind, Class, Line, Span};
 use crate::dates::{find_dates, Date};
+use crate::gazetteer::FxHashSet;
 use std::collections::HashSet;
 
 /// A paragraph of running text: a sentence's length, ending with a full
@@ -101,16 +102,11 @@ pub(crate) fn mark_tail(lines: &[Line], class: &mut [Class], bounds: (usize, usi
 /// the first that shares one, else the first. A title of one or two words
 /// is the last such line above the body (a site's name and its sections
 /// come first); else the first candidate without a date.
-pub(crate) fn pick_headline(
-    lines: &[Line],
+pub(crate) fn pick_headline<'a>(
+    lines: &'a [Line],
     candidates: &[usize],
-    body_words: &HashSet<&str>,
+    body_words: impl FnOnce() -> FxHashSet<&'a str>,
 ) -> Option<usize> {
-    let share = |i: usize| {
-        let w = content_words(&lines[i].norm);
-        let shared = w.iter().filter(|x| body_words.contains(*x)).count();
-        (shared, w.len())
-    };
     let titles: Vec<usize> = candidates
         .iter()
         .copied()
@@ -121,6 +117,20 @@ pub(crate) fn pick_headline(
         .copied()
         .filter(|&i| lines[i].words >= 3)
         .collect();
+    if long.is_empty() {
+        return titles
+            .last()
+            .or_else(|| candidates.iter().find(|&&i| !has_date(&lines[i])))
+            .copied();
+    }
+    // the body's words are gathered only when a title of three words or
+    // more is there to be compared with them
+    let body_words = body_words();
+    let share = |i: usize| {
+        let w = content_words(&lines[i].norm);
+        let shared = w.iter().filter(|x| body_words.contains(*x)).count();
+        (shared, w.len())
+    };
     long.iter()
         .find(|&&i| {
             let (s, n) = share(i);
@@ -128,8 +138,6 @@ pub(crate) fn pick_headline(
         })
         .or_else(|| long.iter().find(|&&i| share(i).0 >= 1))
         .or_else(|| long.first())
-        .or_else(|| titles.last())
-        .or_else(|| candidates.iter().find(|&&i| !has_date(&lines[i])))
         .copied()
 }
 

@@ -139,7 +139,24 @@ const _: () = assert!(Cue::ALL.len() <= u64::BITS as usize);
 /// The cue words, by normalized word.
 pub struct Cues {
     words: HashMap<String, u64, crate::gazetteer::FxBuild>,
+    /// The cues of the words whose hash falls in each of [`FILTER_SLOTS`]
+    /// slots (their union): most questions are about a word with no cue
+    /// of that kind (is this word of sport?), and one bit says so without
+    /// looking the word up; a common word with other cues (في، من، مع)
+    /// is not compared with the table's words either.
+    filter: Vec<u64>,
     refutations: Vec<String>,
+}
+
+/// Slots of the cue filter (32 KB).
+const FILTER_SLOTS: usize = 1 << 12;
+
+/// The filter slot of a word: the top bits of its Fx hash.
+#[inline]
+fn filter_slot(word: &str) -> usize {
+    use std::hash::BuildHasher;
+    (crate::gazetteer::FxBuild::default().hash_one(word) >> (64 - FILTER_SLOTS.trailing_zeros()))
+        as usize
 }
 
 const DATA: &str = include_str!("../data/event_cues.tsv");
@@ -184,12 +201,22 @@ impl Cues {
                 *words.entry(key).or_default() |= cue.bit();
             }
         }
-        Ok(Cues { words, refutations })
+        let mut filter = vec![0u64; FILTER_SLOTS];
+        for (w, &bits) in &words {
+            filter[filter_slot(w)] |= bits;
+        }
+        Ok(Cues {
+            words,
+            filter,
+            refutations,
+        })
     }
 
     /// Whether the normalized `word` is a cue of that kind.
+    #[inline]
     pub fn is(&self, cue: Cue, word: &str) -> bool {
-        self.words.get(word).is_some_and(|b| b & cue.bit() != 0)
+        self.filter[filter_slot(word)] & cue.bit() != 0
+            && self.words.get(word).is_some_and(|b| b & cue.bit() != 0)
     }
 
     /// The refuting phrases (normalized, words joined by one space).
@@ -213,6 +240,24 @@ mod tests {
         assert!(c.is(Cue::Negation, "نفي") && c.is(Cue::Denial, "نفي"));
         assert!(!c.is(Cue::Convey, "تلقي"));
         assert!(c.refutations().iter().any(|p| p == "لا صحه"));
+    }
+
+    /// The filter only saves lookups: every word of the table has each of
+    /// its cues and no other, through it.
+    #[test]
+    fn the_filter_keeps_every_cue_of_every_word() {
+        let c = Cues::parse(DATA).unwrap();
+        for (w, &bits) in &c.words {
+            for (_, cue) in Cue::ALL {
+                assert_eq!(c.is(cue, w), bits & cue.bit() != 0, "{w}");
+            }
+        }
+        for w in ["", "ا", "الرييس", "zzz", "مباراه", "في"] {
+            for (_, cue) in Cue::ALL {
+                let want = c.words.get(w).is_some_and(|b| b & cue.bit() != 0);
+                assert_eq!(c.is(cue, w), want, "{w}");
+            }
+        }
     }
 
     #[test]

@@ -91,6 +91,17 @@ pub(super) fn member_buffer(size: u64) -> usize {
     (size as usize).saturating_add(1).clamp(1 << 10, 1 << 16)
 }
 
+/// Does the open file start with a zip signature? Reads its first bytes
+/// and goes back to its start (an error only when it cannot go back).
+pub(super) fn starts_with_zip(f: &mut std::fs::File) -> io::Result<bool> {
+    use std::io::Seek;
+    let mut magic = [0u8; 4];
+    let zip =
+        f.read_exact(&mut magic).is_ok() && (magic == *b"PK\x03\x04" || magic == *b"PK\x05\x06");
+    f.rewind()?;
+    Ok(zip)
+}
+
 /// Does the file start with a zip signature?
 pub(super) fn is_zip_file(p: &std::path::Path) -> bool {
     let mut magic = [0u8; 4];

@@ -31,7 +31,7 @@ use crate::analyze::{Engine, RecordMeta};
 use crate::decode::{decode, Decoded};
 use crate::input::{io_reason, FileFilter, Source};
 use crate::model::Document;
-use archives::{is_zip_file, member_buffer};
+use archives::{is_zip_file, member_buffer, starts_with_zip};
 use json::json_record;
 use serde_json::Value;
 use std::io::{self, BufRead, BufReader, Cursor, Read};
@@ -205,31 +205,31 @@ impl Reader {
             }
             Source::File(p) => {
                 let name = p.to_string_lossy().into_owned();
-                if is_zip_file(p) {
+                let mut f = match std::fs::File::open(p) {
+                    Ok(f) => f,
+                    Err(e) => return emit(failed(&name, io_reason(&e))),
+                };
+                let meta = f.metadata().ok();
+                let size = meta.as_ref().map_or(u64::MAX, |m| m.len());
+                // a regular file is opened once: its first bytes, read and
+                // then read again from its start, tell a zip archive
+                let zip = match meta {
+                    Some(m) if m.is_file() => match starts_with_zip(&mut f) {
+                        Ok(zip) => zip,
+                        Err(e) => return emit(failed(&name, io_reason(&e))),
+                    },
+                    _ => is_zip_file(p),
+                };
+                let counted = Counted {
+                    inner: f,
+                    count: &self.bytes_read,
+                };
+                if zip {
                     // a zip file on disk is read in place (it needs to seek)
-                    return match std::fs::File::open(p) {
-                        Ok(f) => {
-                            let counted = Counted {
-                                inner: f,
-                                count: &self.bytes_read,
-                            };
-                            self.read_zip_archive(&name, counted, emit)
-                        }
-                        Err(e) => emit(failed(&name, io_reason(&e))),
-                    };
+                    return self.read_zip_archive(&name, counted, emit);
                 }
-                match std::fs::File::open(p) {
-                    Ok(f) => {
-                        let size = f.metadata().map_or(u64::MAX, |m| m.len());
-                        let counted = Counted {
-                            inner: f,
-                            count: &self.bytes_read,
-                        };
-                        let mut r = BufReader::with_capacity(member_buffer(size), counted);
-                        self.dispatch(&name, &mut r, emit)
-                    }
-                    Err(e) => emit(failed(&name, io_reason(&e))),
-                }
+                let mut r = BufReader::with_capacity(member_buffer(size), counted);
+                self.dispatch(&name, &mut r, emit)
             }
         }
     }
