@@ -234,3 +234,12 @@ fn a_visit_awaited_is_planned() {
     let e = events("وأرباب العمل الفرنسيون في حالة ترقب لزيارة ولي العهد السعودي إلى باريس.");
     assert_eq!(find(&e, EventKind::Visit).status, Status::Planned);
 }
+
+#[test]
+fn the_stops_a_tour_still_includes_are_planned() {
+    let e = events("وتشمل جولة وزير الخارجية الأمريكي زيارة إلى فيتنام.");
+    assert_eq!(find(&e, EventKind::Visit).status, Status::Planned);
+    // ... those it included were made
+    let e = events("وكانت جولة وزير الخارجية الأمريكي قد شملت زيارة إلى فيتنام.");
+    assert_eq!(find(&e, EventKind::Visit).status, Status::Occurred);
+}

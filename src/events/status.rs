@@ -45,6 +45,22 @@ pub(super) fn status(
     if trig.planned {
         return Status::Planned;
     }
+    // وتشمل جولته زيارة إلى فيتنام: the stops a tour still includes are to
+    // come (التي شملت، تضمنت: were made; وتشمل زيارة ولي العهد توثيق العلاقات
+    // is what a visit holds)
+    if trig.kind == crate::model::EventKind::Visit && !trig.verb {
+        let tour = toks[tf].text.contains("جول");
+        let lo = clause_start(tokens, tf.saturating_sub(6).max(sf), tf);
+        let still_includes = (lo..tf).any(|i| {
+            let w = word(i);
+            cues.is(Cue::Includes, w)
+                && (w.starts_with(['ي', 'س']) || w.starts_with("تش") || w.starts_with("تت"))
+                && (tour || i + 1 < tf)
+        });
+        if still_includes {
+            return Status::Planned;
+        }
+    }
     // على أن يزور: "and is to visit"
     if trig.verb && tf >= sf + 2 && word(tf - 1) == "ان" && word(tf - 2) == "علي" {
         return Status::Planned;
