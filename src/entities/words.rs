@@ -61,8 +61,10 @@ pub(super) fn proclitic_verbal_noun(w: &str) -> bool {
 /// (normalized الفاعله: الكاذبه، الداعمه): an adjective, which no family
 /// name is shaped like (العطيه is فعيلة).
 pub(super) fn is_feminine_participle(w: &str) -> bool {
-    let c: Vec<char> = w.chars().collect();
-    c.len() == 7 && w.starts_with("ال") && c[3] == 'ا' && c[6] == 'ه'
+    w.starts_with("ال")
+        && w.ends_with('ه')
+        && w.chars().count() == 7
+        && w.chars().nth(3) == Some('ا')
 }
 
 /// A noun with a possessive suffix (ها، هما، هم، هن) that no family name is:

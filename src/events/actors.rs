@@ -59,9 +59,7 @@ pub(super) fn resolve(
         }
     }
     // "الجانبان", pronouns, one-sided mentions: the discourse focus
-    let both = (sent.first..=sent.last).any(|i| {
-        cues.is(Cue::Both, &toks[i].text) || cues.is(Cue::Both, strip_conj(&toks[i].text))
-    });
+    let both = (sent.first..=sent.last).any(|i| cues.is_written_or_bare(Cue::Both, &toks[i].text));
     // an agreement names its parties: "الاتفاقية" alone is most often an
     // agreement already in force (the nuclear deal), not a new one; so does
     // a summit (its host and the participants named with it)

@@ -219,6 +219,13 @@ impl Cues {
             && self.words.get(word).is_some_and(|b| b & cue.bit() != 0)
     }
 
+    /// Whether the normalized `word`, as written or without its conjunction,
+    /// is a cue of that kind: the و of وجهها and the ف of فيها are their
+    /// roots', the و of والجانبان a conjunction.
+    pub fn is_written_or_bare(&self, cue: Cue, word: &str) -> bool {
+        self.is(cue, word) || self.is(cue, crate::entities::bare_word(word))
+    }
+
     /// The refuting phrases (normalized, words joined by one space).
     pub fn refutations(&self) -> &[String] {
         &self.refutations

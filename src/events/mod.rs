@@ -447,8 +447,7 @@ impl EventExtractor {
                 let hi = (h.last + 10).min(sent.last);
                 let object = (lo..=hi).any(|i| {
                     (i < h.first || i > h.last)
-                        && (cues.is(Cue::InviteObject, &toks[i].text)
-                            || cues.is(Cue::InviteObject, strip_conj(&toks[i].text))
+                        && (cues.is_written_or_bare(Cue::InviteObject, &toks[i].text)
                             || (i < h.first
                                 && (cues.is(Cue::Receive, strip_conj(&toks[i].text))
                                     || cues.is(Cue::Convey, strip_conj(&toks[i].text)))))
@@ -725,15 +724,12 @@ impl EventExtractor {
                 let lo = h.first.saturating_sub(3).max(sf);
                 let own_sides =
                     ((h.last + 1)..=(h.last + 3).min(sl)).any(|i| matches!(word(i), "بين" | "مع"));
-                (lo..h.first)
-                    .filter(|_| !own_sides)
-                    .rev()
-                    // (فيها as written: its ف is no conjunction)
-                    .find(|&i| {
-                        !cues.is(Cue::Aspect, &toks[i].text) && !cues.is(Cue::Aspect, word(i))
-                    })
-                    .filter(|&i| cues.is(Cue::Discusses, word(i)))
-                    .map(|_| "a summit discussed: a topic")
+                let discussed = !own_sides
+                    && (lo..h.first)
+                        .rev()
+                        .find(|&i| !cues.is_written_or_bare(Cue::Aspect, &toks[i].text))
+                        .is_some_and(|i| cues.is(Cue::Discusses, word(i)));
+                discussed.then_some("a summit discussed: a topic")
             }
             // ثمّن loses its shadda: بأي ثمن، دفع الثمن is "price"
             EventKind::Praise if word(h.first) == "ثمن" => {
@@ -819,6 +815,12 @@ fn dateline(tokens: &Tokens, first: usize, last: usize, actors: &[Actor]) -> usi
     } else {
         first
     }
+}
+
+/// A word ending in an object or possessive pronoun (ه، ها، هما، هم) as
+/// normalized text writes it (a ة, written ه, reads as one too).
+fn pronoun_suffixed(w: &str) -> bool {
+    ["ه", "ها", "هما", "هم"].iter().any(|p| w.ends_with(p))
 }
 
 /// A word without a leading conjunction (و، ف) when it is long enough to

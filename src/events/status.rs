@@ -90,7 +90,7 @@ pub(super) fn status(
     };
     // (a cue past the next trigger is that one's: لقاء ... تحضيرا للقمة المرتقبة)
     let hi = (tl + 3).min(sl).min(next_trigger.saturating_sub(1));
-    if (lo..=hi).any(|i| cues.is(Cue::Planned, word(i)) || cues.is(Cue::Planned, &toks[i].text)) {
+    if (lo..=hi).any(|i| cues.is_written_or_bare(Cue::Planned, &toks[i].text)) {
         return Status::Planned;
     }
     // a noun still to come: قبل القمة، قبيل انعقاد الاجتماع، اتفقا على عقد قمة

@@ -64,9 +64,7 @@ impl<'a> Candidates<'a> {
             .collect();
         // a cue word as written or without its conjunction (the و of وجهها
         // is its root's)
-        let cue_at = |cue: Cue, i: usize| {
-            cues.is(cue, toks[i].text.as_str()) || cues.is(cue, strip_conj(&toks[i].text))
-        };
+        let cue_at = |cue: Cue, i: usize| cues.is_written_or_bare(cue, &toks[i].text);
         let near = |cue: Cue, from: usize, to: usize| -> Option<usize> {
             (from..to).rev().find(|&i| cue_at(cue, i))
         };

@@ -6,7 +6,7 @@ use super::coordination::conjuncts;
 use super::{Pair, Sent};
 use crate::entities::Actor;
 use crate::events::cues::{Cue, Cues};
-use crate::events::{strip_conj, TriggerInfo};
+use crate::events::{pronoun_suffixed, strip_conj, TriggerInfo};
 use crate::model::EventKind;
 use crate::tokenize::Gap;
 
@@ -73,7 +73,7 @@ pub(super) fn counterpart_named(trig: &TriggerInfo, (tl, last): (usize, usize), 
             // that no state follows names its side (مع قادة عسكريين: its ة,
             // written ه once normalized, is no pronoun)
             let head = cues.is(Cue::Head, w);
-            let back = !head && ["ه", "ها", "هما", "هم"].iter().any(|p| w.ends_with(p));
+            let back = !head && pronoun_suffixed(w);
             // (a definite word after the head is more of the office: مع رئيسة
             // الوزراء تيريزا ماي)
             let unnamed_state =

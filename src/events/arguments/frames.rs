@@ -6,7 +6,7 @@ use super::coordination::conjuncts;
 use super::{Mark, Pair, Sent};
 use crate::entities::{Actor, ActorKind};
 use crate::events::cues::{Cue, Cues};
-use crate::events::{strip_conj, Frame, TriggerInfo};
+use crate::events::{pronoun_suffixed, strip_conj, Frame, TriggerInfo};
 
 /// The subject and the object of a verb or a noun whose frame is an agent's,
 /// a host's or two parties' together: `(source, target)`.
@@ -88,9 +88,8 @@ fn implicit_subject<'a>(
     }
     // (a verb with an object pronoun speaks of the antecedent as its object:
     // الصين التي زارها ماكرون)
-    let verb = toks[tf].text.as_str();
-    let relative = Cues::builtin().is(Cue::Relative, &toks[tf - 1].text)
-        && !["ه", "ها", "هم", "هما"].iter().any(|p| verb.ends_with(p));
+    let relative =
+        Cues::builtin().is(Cue::Relative, &toks[tf - 1].text) && !pronoun_suffixed(&toks[tf].text);
     if !relative && strip_conj(&toks[tf - 1].text) != "حيث" {
         return None;
     }
